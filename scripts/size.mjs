@@ -1,0 +1,47 @@
+// Prints the size of what a first visit to the release build transfers, gzip-compressed as a
+// static host would serve it (zlib level 6, the usual default), file by file and in total.
+//
+//   node scripts/size.mjs dist            print the table
+//   node scripts/size.mjs dist --readme   also rewrite the table between the size markers in README.md
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'dist';
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(path);
+  }
+})(dir);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = files.sort().map((path) => {
+  const raw = readFileSync(path);
+  return { name: relative(dir, path), raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length };
+});
+const sum = (key) => rows.reduce((n, r) => n + r[key], 0);
+const wasm = rows.filter((r) => r.name.endsWith('.wasm'));
+
+const lines = [
+  '| file | size | gzip |',
+  '| --- | ---: | ---: |',
+  ...rows.map((r) => `| \`${r.name.replace(/-[0-9a-f]{16}/, '-…')}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`),
+  `| **first load, total** | **${kb(sum('raw'))}** | **${kb(sum('gzip'))}** |`,
+];
+const table = lines.join('\n');
+console.log(table);
+console.log(`\nwasm: ${wasm.map((r) => kb(r.gzip)).join(', ')} gzip; first load: ${kb(sum('gzip'))} gzip`);
+
+if (process.argv.includes('--readme')) {
+  const begin = '<!-- size:begin -->';
+  const end = '<!-- size:end -->';
+  const readme = readFileSync('README.md', 'utf8');
+  const at = readme.indexOf(begin);
+  const until = readme.indexOf(end);
+  if (at < 0 || until < at) throw new Error('README.md has no size markers');
+  const stamp = `Measured by \`./x size\` on ${new Date().toISOString().slice(0, 10)}.`;
+  writeFileSync('README.md', `${readme.slice(0, at + begin.length)}\n${table}\n\n${stamp}\n${readme.slice(until)}`);
+}

@@ -1,0 +1,46 @@
+//! Checks dataset files and lists every problem with its JSON path.
+//!
+//! `cargo run --bin validate -- data/palmyra.json [more.json ...]` exits 0 when every file is
+//! valid, 1 when any has a problem, 2 on a usage error.
+
+use std::process::ExitCode;
+
+use sourceline::model::Dataset;
+
+fn main() -> ExitCode {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() || paths.iter().any(|p| p == "-h" || p == "--help") {
+        eprintln!("usage: validate DATASET.json [DATASET.json ...]");
+        return ExitCode::from(2);
+    }
+    let mut all_valid = true;
+    for path in &paths {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{path}: cannot be read: {e}");
+                all_valid = false;
+                continue;
+            }
+        };
+        match Dataset::parse(&text) {
+            (Some(dataset), problems) if problems.is_empty() => {
+                let claims: usize = dataset.events.iter().map(|e| e.claims.len()).sum();
+                println!(
+                    "{path}: valid: {} events, {claims} claims, {} sources, {} documents",
+                    dataset.events.len(),
+                    dataset.sources.len(),
+                    dataset.documents.len()
+                );
+            }
+            (_, problems) => {
+                all_valid = false;
+                for problem in &problems {
+                    println!("{path}: {problem}");
+                }
+                println!("{path}: {} problem(s)", problems.len());
+            }
+        }
+    }
+    if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}

@@ -1,0 +1,12 @@
+//! sourceline: a timeline of events with a source-attribution panel, running entirely in the
+//! browser.
+//!
+//! The crate has two halves with a hard wall between them:
+//! - [`model`] is pure Rust: dataset types, dates, validation and every rule of the product. It
+//!   compiles and is tested natively, with no web types in reach.
+//! - `ui` (browser builds only) renders the model with Leptos and holds no rules of its own.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

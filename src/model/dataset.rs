@@ -1,0 +1,166 @@
+//! The dataset format `sourceline/1` as Rust types, and the dataset bundled with the app.
+//!
+//! The types here are plain data. Reading them from JSON, with every problem reported, lives in
+//! [`super::validate`]; what is derived from them (attribution, corroboration, control of a
+//! place) lives in modules of its own.
+
+use super::date::{chronological, EventDate};
+use super::validate::{self, Problem};
+
+/// The format tag every dataset of this version carries.
+pub const FORMAT: &str = "sourceline/1";
+
+/// The bundled default dataset, embedded at compile time (and validated by `build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!("../../data/palmyra.json");
+
+/// A whole dataset: what happened, who says so, and where they said it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub title: String,
+    pub description: String,
+    pub documents: Vec<Document>,
+    pub sources: Vec<Source>,
+    /// In chronological order (see [`chronological`]), ties kept in the author's order.
+    pub events: Vec<Event>,
+}
+
+/// A document that claims are reported in: an article, a statement, a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub published: EventDate,
+    pub publisher: Option<String>,
+    /// Only ever `http:` or `https:`.
+    pub url: Option<String>,
+    pub kind: String,
+}
+
+/// Someone who makes claims or relays them: a government, an army, an agency, a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub description: Option<String>,
+    /// The side of the conflict the source belongs to; `None` for outside observers.
+    pub party: Option<String>,
+    /// The organisation a person speaks for, by source id: corroboration counts the
+    /// organisation once, however many of its people speak.
+    pub affiliation: Option<String>,
+}
+
+/// Something that happened, placed in time as precisely as its sources allow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// A stable, URL-safe slug chosen by the author.
+    pub id: String,
+    pub date: EventDate,
+    pub title: String,
+    pub summary: String,
+    pub place: Option<String>,
+    pub tags: Vec<String>,
+    pub control: Option<Control>,
+    /// At least one.
+    pub claims: Vec<Claim>,
+}
+
+/// A change of who holds a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Control {
+    pub place: String,
+    pub holder: String,
+}
+
+/// One attributed statement about an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Unique within its event.
+    pub id: String,
+    /// What is claimed, in the dataset author's words.
+    pub text: String,
+    /// The source's own words, verbatim from the document, where it quotes them directly.
+    pub quote: Option<String>,
+    /// The source id of who originated the claim.
+    pub by: String,
+    /// Source ids of who relayed it, in order from the originator towards the document.
+    pub via: Vec<String>,
+    /// The document id it is reported in.
+    pub document: String,
+    /// Where in the document, e.g. "paragraph 7".
+    pub locator: Option<String>,
+    pub stance: Stance,
+}
+
+/// How a claim bears on its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    /// It says the event happened as described. The default.
+    Supports,
+    /// It accepts the event but limits or corrects it.
+    Qualifies,
+    /// It says the event did not happen as described.
+    Disputes,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Qualifies, Stance::Disputes];
+
+    /// The word used in the data format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Qualifies => "qualifies",
+            Stance::Disputes => "disputes",
+        }
+    }
+}
+
+impl Dataset {
+    /// Reads a dataset from JSON text. The dataset holds everything that could be read; events
+    /// with problems are left out of it, and every problem is returned with its path.
+    /// `None` when there is nothing usable at all (not JSON, not an object, wrong format).
+    pub fn parse(text: &str) -> (Option<Dataset>, Vec<Problem>) {
+        validate::read_dataset(text)
+    }
+
+    /// The bundled dataset. `build.rs` refuses to build when it has any problem, so this
+    /// cannot fail at run time; an empty dataset stands in should that guarantee ever break.
+    pub fn embedded() -> Dataset {
+        Dataset::parse(EMBEDDED_JSON).0.unwrap_or_else(Dataset::empty)
+    }
+
+    /// A dataset with nothing in it.
+    pub fn empty() -> Dataset {
+        Dataset {
+            title: String::new(),
+            description: String::new(),
+            documents: Vec::new(),
+            sources: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// Puts events in chronological order; a stable sort keeps the author's order for ties.
+    pub(crate) fn sort_events(&mut self) {
+        self.events.sort_by(|a, b| chronological(&a.date, &b.date));
+    }
+}
+
+impl Event {
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,536 @@
+//! Dates as precise as their source and no more: EDTF (ISO 8601-2) expressions with their
+//! precision, their earliest and latest calendar days, a chronological order that respects
+//! uncertainty, and a rendering for people ("December 2016", "about late August 2016").
+//!
+//! Parsing EDTF is delegated to `edtf-core`; this module adds what the product needs on top:
+//! day numbers for placing events on an axis, and human wording.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use edtf_core::{Bound, Date, Edtf, IntervalEndpoint, Precision, SetElement, SetKind};
+
+/// A calendar day, counted from 1970-01-01 (day 0) in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i32);
+
+/// A calendar date split into its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CivilDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// The English name of a month numbered 1 to 12.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// The number of days in a month of a year.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+impl Day {
+    /// The day number of a calendar date (Howard Hinnant's `days_from_civil`).
+    pub fn from_civil(date: CivilDate) -> Day {
+        let (m, d) = (i64::from(date.month), i64::from(date.day));
+        let y = i64::from(date.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day((era * 146_097 + doe - 719_468) as i32)
+    }
+
+    /// The calendar date of this day (Howard Hinnant's `civil_from_days`).
+    pub fn to_civil(self) -> CivilDate {
+        let z = i64::from(self.0) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        CivilDate { year, month, day }
+    }
+}
+
+impl fmt::Display for Day {
+    /// ISO 8601: `2017-03-02`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.to_civil();
+        write!(f, "{:04}-{:02}-{:02}", c.year, c.month, c.day)
+    }
+}
+
+/// How finely a date is known: the coarsest part of the expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Season,
+    Year,
+    /// A year with unspecified digits (`201X`), or anything coarser.
+    Decade,
+}
+
+/// The shape an event takes on an axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateShape {
+    /// One day, known to the day.
+    Point,
+    /// One date known only to the month, season or year, or qualified as approximate or
+    /// uncertain: somewhere within its bounds.
+    Fuzzy,
+    /// An interval: it lasted from its start to its end.
+    Interval,
+}
+
+/// An event's date: the EDTF text the author wrote, and what follows from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDate {
+    text: String,
+    edtf: Edtf,
+    earliest: Option<Day>,
+    latest: Option<Day>,
+}
+
+/// Why a text is not a usable event date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not EDTF at all, with edtf-core's reason.
+    NotEdtf(String),
+    /// Valid EDTF that places nothing in time (`../..`, `/`).
+    Unbounded,
+    /// Time of day is finer than any timeline here; dates stop at the day.
+    HasTimeOfDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::NotEdtf(reason) => write!(f, "is not an EDTF date ({reason})"),
+            DateError::Unbounded => f.write_str("has neither an earliest nor a latest known day"),
+            DateError::HasTimeOfDay => {
+                f.write_str("has a time of day; write the date alone, to the day at most")
+            }
+        }
+    }
+}
+
+fn bound_day(bound: Bound) -> Option<Day> {
+    match bound {
+        Bound::Date(d) => {
+            let year = i32::try_from(d.year).ok()?;
+            Some(Day::from_civil(CivilDate { year, month: d.month, day: d.day }))
+        }
+        Bound::NegativeInfinity | Bound::PositiveInfinity | Bound::Unknown => None,
+    }
+}
+
+impl EventDate {
+    /// Parses an EDTF expression that can place an event in time.
+    pub fn parse(text: &str) -> Result<EventDate, DateError> {
+        let edtf = Edtf::parse(text).map_err(|e| DateError::NotEdtf(e.message.to_string()))?;
+        if matches!(edtf, Edtf::DateTime(_)) {
+            return Err(DateError::HasTimeOfDay);
+        }
+        let bounds = edtf.bounds();
+        let (earliest, latest) = (bound_day(bounds.earliest), bound_day(bounds.latest));
+        if earliest.is_none() && latest.is_none() {
+            return Err(DateError::Unbounded);
+        }
+        Ok(EventDate { text: text.to_string(), edtf, earliest, latest })
+    }
+
+    /// The EDTF text as the author wrote it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The earliest day the date can fall on, or `None` where it is open or unknown.
+    pub fn earliest(&self) -> Option<Day> {
+        self.earliest
+    }
+
+    /// The latest day the date can fall on, or `None` where it is open or unknown.
+    pub fn latest(&self) -> Option<Day> {
+        self.latest
+    }
+
+    /// The day an event is anchored at when one day is needed: its earliest known day, or its
+    /// latest where the start is open.
+    pub fn anchor(&self) -> Day {
+        self.earliest.or(self.latest).unwrap_or(Day(0))
+    }
+
+    /// The span it covers on an axis, with a missing bound standing at the known one.
+    pub fn span(&self) -> (Day, Day) {
+        let anchor = self.anchor();
+        (anchor, self.latest.unwrap_or(anchor).max(anchor))
+    }
+
+    /// True when a start or end is open or unknown (`2015-05/..`, `[..2017-03-02]`).
+    pub fn is_open(&self) -> bool {
+        self.earliest.is_none() || self.latest.is_none()
+    }
+
+    /// The coarsest precision of any date in the expression.
+    pub fn precision(&self) -> DatePrecision {
+        dates_of(&self.edtf).iter().map(date_precision).max().unwrap_or(DatePrecision::Day)
+    }
+
+    /// True when any part is approximate (`~` or `%`).
+    pub fn is_approximate(&self) -> bool {
+        self.edtf.is_approximate()
+    }
+
+    /// True when any part is uncertain (`?` or `%`).
+    pub fn is_uncertain(&self) -> bool {
+        self.edtf.is_uncertain()
+    }
+
+    /// How the date is drawn: a point, a fuzzy span, or an interval bar.
+    pub fn shape(&self) -> DateShape {
+        match &self.edtf {
+            Edtf::Interval(_) => DateShape::Interval,
+            _ if self.earliest == self.latest && !self.is_approximate() && !self.is_uncertain() => {
+                DateShape::Point
+            }
+            _ => DateShape::Fuzzy,
+        }
+    }
+
+    /// Whether `day` may fall within this date.
+    pub fn may_contain(&self, day: Day) -> bool {
+        self.earliest.is_none_or(|e| e <= day) && self.latest.is_none_or(|l| day <= l)
+    }
+
+    /// Whether the date may overlap the inclusive range `from..=to`.
+    pub fn may_overlap(&self, from: Day, to: Day) -> bool {
+        self.earliest.is_none_or(|e| e <= to) && self.latest.is_none_or(|l| from <= l)
+    }
+
+    /// The date in words: "2 March 2017", "December 2016", "about late August 2016",
+    /// "1–2 March 2017", "on or before 2 March 2017".
+    pub fn human(&self) -> String {
+        let words = match &self.edtf {
+            Edtf::Date(d) => human_date(d),
+            Edtf::DateTime(dt) => human_date(&dt.date),
+            Edtf::Interval(iv) => human_interval(&iv.start, &iv.end),
+            Edtf::Set(set) => human_set(set.kind, &set.elements),
+        };
+        qualify(words, self.is_approximate(), self.is_uncertain())
+    }
+}
+
+/// Chronological order under uncertainty: by earliest possible day, then by latest, so that a
+/// date known to the month comes before the days within it and after the month before.
+pub fn chronological(a: &EventDate, b: &EventDate) -> Ordering {
+    let (a_start, a_end) = a.span();
+    let (b_start, b_end) = b.span();
+    a_start.cmp(&b_start).then(b_end.cmp(&a_end))
+}
+
+impl fmt::Display for EventDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+fn dates_of(edtf: &Edtf) -> Vec<Date> {
+    match edtf {
+        Edtf::Date(d) => vec![*d],
+        Edtf::DateTime(dt) => vec![dt.date],
+        Edtf::Interval(iv) => [iv.start, iv.end].iter().filter_map(endpoint_date).collect(),
+        Edtf::Set(set) => set
+            .elements
+            .iter()
+            .flat_map(|e| match e {
+                SetElement::Date(d) | SetElement::OnOrBefore(d) | SetElement::OnOrAfter(d) => {
+                    vec![*d]
+                }
+                SetElement::Range(a, b) => vec![*a, *b],
+            })
+            .collect(),
+    }
+}
+
+fn endpoint_date(endpoint: &IntervalEndpoint) -> Option<Date> {
+    match endpoint {
+        IntervalEndpoint::Date(d) | IntervalEndpoint::OnOrBefore(d) | IntervalEndpoint::OnOrAfter(d) => {
+            Some(*d)
+        }
+        IntervalEndpoint::Open | IntervalEndpoint::Unknown => None,
+    }
+}
+
+fn date_precision(date: &Date) -> DatePrecision {
+    if date.year.has_unspecified() {
+        return DatePrecision::Decade;
+    }
+    let masked = date.month.is_some_and(|m| m.has_unspecified());
+    match date.precision() {
+        _ if masked => DatePrecision::Year,
+        Precision::Day if date.day.is_some_and(|d| d.has_unspecified()) => DatePrecision::Month,
+        Precision::Day => DatePrecision::Day,
+        Precision::Month => DatePrecision::Month,
+        Precision::Season => DatePrecision::Season,
+        Precision::Year => DatePrecision::Year,
+    }
+}
+
+fn qualify(words: String, approximate: bool, uncertain: bool) -> String {
+    match (approximate, uncertain) {
+        (false, false) => words,
+        (true, false) => format!("about {words}"),
+        (false, true) => format!("possibly {words}"),
+        (true, true) => format!("possibly about {words}"),
+    }
+}
+
+/// The parts of a date that are fully specified, as numbers.
+fn parts(date: &Date) -> (Option<i32>, Option<u8>, Option<u8>) {
+    let year = date.year.value().and_then(|y| i32::try_from(y).ok());
+    let month = date.month.and_then(|m| m.value());
+    let day = date.day.and_then(|d| d.value());
+    (year, month, day)
+}
+
+fn human_date(date: &Date) -> String {
+    if date.has_unspecified() {
+        return human_bounds(date);
+    }
+    match parts(date) {
+        (Some(y), Some(m @ 1..=12), Some(d)) => format!("{d} {} {y}", month_name(m)),
+        (Some(y), Some(m @ 1..=12), None) => format!("{} {y}", month_name(m)),
+        (Some(y), Some(code @ 21..=41), None) => format!("{} {y}", season_name(code)),
+        (Some(y), None, None) => y.to_string(),
+        _ => human_bounds(date),
+    }
+}
+
+/// Fallback wording for dates with unspecified digits: the range they denote.
+fn human_bounds(date: &Date) -> String {
+    let bounds = Edtf::Date(*date).bounds();
+    match (bound_day(bounds.earliest), bound_day(bounds.latest)) {
+        (Some(e), Some(l)) if e.to_civil().year == l.to_civil().year => {
+            format!("some time in {}", e.to_civil().year)
+        }
+        (Some(e), Some(l)) => format!("between {} and {}", e.to_civil().year, l.to_civil().year),
+        _ => Edtf::Date(*date).to_string(),
+    }
+}
+
+fn season_name(code: u8) -> &'static str {
+    match code {
+        21 | 25 | 29 => "spring",
+        22 | 26 | 30 => "summer",
+        23 | 27 | 31 => "autumn",
+        24 | 28 | 32 => "winter",
+        33 => "first quarter of",
+        34 => "second quarter of",
+        35 => "third quarter of",
+        36 => "fourth quarter of",
+        37 => "first third of",
+        38 => "second third of",
+        39 => "last third of",
+        40 => "first half of",
+        _ => "second half of",
+    }
+}
+
+fn human_interval(start: &IntervalEndpoint, end: &IntervalEndpoint) -> String {
+    match (endpoint_date(start), endpoint_date(end)) {
+        (Some(a), Some(b)) => human_range(&a, &b),
+        (Some(a), None) if matches!(end, IntervalEndpoint::Open) => {
+            format!("from {} onwards", human_date(&a))
+        }
+        (Some(a), None) => format!("from {} (end unknown)", human_date(&a)),
+        (None, Some(b)) if matches!(start, IntervalEndpoint::Open) => {
+            format!("until {}", human_date(&b))
+        }
+        (None, Some(b)) => format!("until {} (start unknown)", human_date(&b)),
+        (None, None) => "at an unknown time".to_string(),
+    }
+}
+
+/// Two dates as one range, sharing what they share: "1–2 March 2017", "late August 2016",
+/// "28 February – 2 March 2017", "May 2015 – March 2016".
+fn human_range(a: &Date, b: &Date) -> String {
+    match (parts(a), parts(b)) {
+        ((Some(ya), Some(ma @ 1..=12), Some(da)), (Some(yb), Some(mb), Some(db))) if ya == yb => {
+            if ma == mb {
+                let last = days_in_month(ya, ma);
+                let part = match (da, db) {
+                    (1, 31) | (1, 30) | (1, 29) | (1, 28) if db == last => {
+                        return format!("{} {ya}", month_name(ma))
+                    }
+                    (1, 10) => Some("early"),
+                    (11, 20) => Some("mid"),
+                    (21, _) if db == last => Some("late"),
+                    _ => None,
+                };
+                match part {
+                    Some(part) => format!("{part} {} {ya}", month_name(ma)),
+                    None if da == db => format!("{da} {} {ya}", month_name(ma)),
+                    None => format!("{da}–{db} {} {ya}", month_name(ma)),
+                }
+            } else {
+                format!("{da} {} – {db} {} {ya}", month_name(ma), month_name(mb))
+            }
+        }
+        ((Some(ya), Some(ma @ 1..=12), None), (Some(yb), Some(mb @ 1..=12), None)) if ya == yb => {
+            format!("{} – {} {ya}", month_name(ma), month_name(mb))
+        }
+        _ => format!("{} – {}", human_date(a), human_date(b)),
+    }
+}
+
+fn human_set(kind: SetKind, elements: &[SetElement]) -> String {
+    let words: Vec<String> = elements
+        .iter()
+        .map(|e| match e {
+            SetElement::Date(d) => human_date(d),
+            SetElement::OnOrBefore(d) => format!("on or before {}", human_date(d)),
+            SetElement::OnOrAfter(d) => format!("on or after {}", human_date(d)),
+            SetElement::Range(a, b) => human_range(a, b),
+        })
+        .collect();
+    match (kind, words.as_slice()) {
+        (_, [one]) => one.clone(),
+        (SetKind::OneMember, many) => format!("one of {}", many.join(", ")),
+        (SetKind::AllMembers, many) => many.join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Day {
+        let p: Vec<i32> = text.split('-').map(|s| s.parse().unwrap()).collect();
+        Day::from_civil(CivilDate { year: p[0], month: p[1] as u8, day: p[2] as u8 })
+    }
+
+    fn check_human(edtf: &str, expected: &str) {
+        let date = EventDate::parse(edtf).unwrap_or_else(|e| panic!("{edtf}: {e}"));
+        assert_eq!(date.human(), expected, "human rendering of {edtf}");
+    }
+
+    #[test]
+    fn human_wording() {
+        check_human("2017-03-02", "2 March 2017");
+        check_human("2016-12", "December 2016");
+        check_human("2015", "2015");
+        check_human("2011~", "about 2011");
+        check_human("2016?", "possibly 2016");
+        check_human("2016%", "possibly about 2016");
+        check_human("2016-08~", "about August 2016");
+        check_human("2016-08-21~/2016-08-31", "about late August 2016");
+        check_human("2016-08-01/2016-08-10", "early August 2016");
+        check_human("2016-08-11/2016-08-20", "mid August 2016");
+        check_human("2016-02-01/2016-02-29", "February 2016");
+        check_human("2017-03-01/2017-03-02", "1–2 March 2017");
+        check_human("2017-02-28/2017-03-02", "28 February – 2 March 2017");
+        check_human("2017-02~/2017-03-02", "about February 2017 – 2 March 2017");
+        check_human("2015-05/2016-03", "May 2015 – March 2016");
+        check_human("2016-05/2016-07", "May – July 2016");
+        check_human("2015-05/..", "from May 2015 onwards");
+        check_human("2015-05/", "from May 2015 (end unknown)");
+        check_human("../2017-03-02", "until 2 March 2017");
+        check_human("[..2017-03-02]", "on or before 2 March 2017");
+        check_human("[2016-12,2017-01]", "one of December 2016, January 2017");
+        check_human("2016-21", "spring 2016");
+        check_human("201X", "between 2010 and 2019");
+        check_human("2016-XX", "some time in 2016");
+    }
+
+    fn check_bounds(edtf: &str, earliest: Option<&str>, latest: Option<&str>) {
+        let date = EventDate::parse(edtf).unwrap();
+        assert_eq!(date.earliest(), earliest.map(day), "earliest of {edtf}");
+        assert_eq!(date.latest(), latest.map(day), "latest of {edtf}");
+    }
+
+    #[test]
+    fn bounds_cover_every_day_the_date_allows() {
+        check_bounds("2017-03-02", Some("2017-03-02"), Some("2017-03-02"));
+        check_bounds("2016-12", Some("2016-12-01"), Some("2016-12-31"));
+        check_bounds("2016-02", Some("2016-02-01"), Some("2016-02-29"));
+        check_bounds("2015", Some("2015-01-01"), Some("2015-12-31"));
+        check_bounds("2016-08~", Some("2016-08-01"), Some("2016-08-31"));
+        check_bounds("2017-02/2017-03-02", Some("2017-02-01"), Some("2017-03-02"));
+        check_bounds("[..2017-03-02]", None, Some("2017-03-02"));
+        check_bounds("2015-05/..", Some("2015-05-01"), None);
+    }
+
+    fn check_error(text: &str, expected: DateError) {
+        assert_eq!(EventDate::parse(text), Err(expected), "{text}");
+    }
+
+    #[test]
+    fn unusable_dates_are_refused_with_a_reason() {
+        assert!(matches!(EventDate::parse("2016-13"), Err(DateError::NotEdtf(_))));
+        assert!(matches!(EventDate::parse("yesterday"), Err(DateError::NotEdtf(_))));
+        assert!(matches!(EventDate::parse(""), Err(DateError::NotEdtf(_))));
+        check_error("Y17E10", DateError::Unbounded);
+        assert!(matches!(EventDate::parse("../.."), Err(DateError::NotEdtf(_))));
+        check_error("2017-03-02T10:00:00", DateError::HasTimeOfDay);
+    }
+
+    #[test]
+    fn precision_and_shape() {
+        let check = |text: &str, precision, shape| {
+            let date = EventDate::parse(text).unwrap();
+            assert_eq!((date.precision(), date.shape()), (precision, shape), "{text}");
+        };
+        check("2017-03-02", DatePrecision::Day, DateShape::Point);
+        check("2017-03-02~", DatePrecision::Day, DateShape::Fuzzy);
+        check("2016-12", DatePrecision::Month, DateShape::Fuzzy);
+        check("2016-21", DatePrecision::Season, DateShape::Fuzzy);
+        check("2015", DatePrecision::Year, DateShape::Fuzzy);
+        check("201X", DatePrecision::Decade, DateShape::Fuzzy);
+        check("2016-XX", DatePrecision::Year, DateShape::Fuzzy);
+        check("2017-02/2017-03-02", DatePrecision::Month, DateShape::Interval);
+    }
+
+    #[test]
+    fn chronological_order_puts_a_month_before_its_days_and_after_the_month_before() {
+        let mut dates: Vec<EventDate> = ["2016-12-15", "2017", "2016-12", "2016-11-30", "[..2016-12-01]"]
+            .iter()
+            .map(|t| EventDate::parse(t).unwrap())
+            .collect();
+        dates.sort_by(chronological);
+        let order: Vec<&str> = dates.iter().map(EventDate::as_str).collect();
+        assert_eq!(order, ["2016-11-30", "2016-12", "[..2016-12-01]", "2016-12-15", "2017"]);
+    }
+
+    #[test]
+    fn day_numbers_round_trip_through_the_calendar() {
+        assert_eq!(day("1970-01-01"), Day(0));
+        assert_eq!(day("2000-03-01").to_civil(), CivilDate { year: 2000, month: 3, day: 1 });
+        for n in (-800_000..800_000).step_by(997) {
+            let civil = Day(n).to_civil();
+            assert_eq!(Day::from_civil(civil), Day(n));
+            assert!(civil.day >= 1 && civil.day <= days_in_month(civil.year, civil.month));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// The release build, served from a sub-path by a plain static server, loads completely: every
+// request succeeds, nothing is logged as an error, and the app renders.
+import { test, expect } from '@playwright/test';
+
+test('the release build renders from a sub-path with no failed request and no console error', async ({ page }) => {
+  const failures = [];
+  const errors = [];
+  page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  // Let every started request settle before judging them.
+  await page.waitForLoadState('networkidle');
+
+  expect(failures).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,97 @@
+//! Property tests: the parsers never panic, whatever they are given, and what they accept
+//! behaves as their documentation says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use sourceline::model::dataset::EMBEDDED_JSON;
+use sourceline::model::{Dataset, Day, EventDate};
+
+/// Strings near EDTF: digits, separators and qualifiers, so that most cases reach deep into
+/// the parser instead of failing on the first character.
+fn edtf_like() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[0-9X~?%./\\-\\[\\]{},Y E S]{0,24}").unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn event_dates_never_panic_and_keep_their_bounds_in_order(text in edtf_like()) {
+        if let Ok(date) = EventDate::parse(&text) {
+            let (start, end) = date.span();
+            prop_assert!(start <= end);
+            prop_assert!(!date.human().is_empty());
+            if let (Some(e), Some(l)) = (date.earliest(), date.latest()) {
+                prop_assert!(e <= l);
+                prop_assert!(date.may_contain(e) && date.may_contain(l));
+            }
+        }
+    }
+
+    #[test]
+    fn event_dates_never_panic_on_any_text(text in any::<String>()) {
+        let _ = EventDate::parse(&text);
+    }
+
+    #[test]
+    fn datasets_never_panic_on_any_text(text in any::<String>()) {
+        let (dataset, problems) = Dataset::parse(&text);
+        if dataset.is_some() {
+            let is_object = text.trim_start().starts_with('{');
+            prop_assert!(is_object, "only a JSON object can be a dataset");
+        } else {
+            prop_assert!(!problems.is_empty());
+        }
+    }
+
+    /// Cutting the real dataset anywhere gives problems, never a panic.
+    #[test]
+    fn truncated_datasets_report_problems(cut in 0..EMBEDDED_JSON.trim_end().len()) {
+        let Some(prefix) = EMBEDDED_JSON.get(..cut) else { return Ok(()) };
+        let (_, problems) = Dataset::parse(prefix);
+        prop_assert!(!problems.is_empty());
+    }
+
+    /// Replacing any one value of the real dataset with another JSON type never panics, and
+    /// whatever survives is still internally consistent.
+    #[test]
+    fn mutated_datasets_never_panic(index in 0usize..4000, replacement in prop_oneof![
+        Just(serde_json::Value::Null),
+        Just(serde_json::json!(1)),
+        Just(serde_json::json!("")),
+        Just(serde_json::json!("x y")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+    ]) {
+        let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        replace_nth(&mut value, &mut { index }, &replacement);
+        let (dataset, _) = Dataset::parse(&value.to_string());
+        if let Some(dataset) = dataset {
+            for event in &dataset.events {
+                for claim in &event.claims {
+                    prop_assert!(dataset.source(&claim.by).is_some());
+                    prop_assert!(dataset.document(&claim.document).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn day_numbers_round_trip(n in -3_000_000i32..3_000_000) {
+        prop_assert_eq!(Day::from_civil(Day(n).to_civil()), Day(n));
+    }
+}
+
+/// Replaces the `n`th value (depth first) of `value` with `replacement`.
+fn replace_nth(value: &mut serde_json::Value, n: &mut usize, replacement: &serde_json::Value) -> bool {
+    if *n == 0 {
+        *value = replacement.clone();
+        return true;
+    }
+    *n -= 1;
+    match value {
+        serde_json::Value::Array(items) => items.iter_mut().any(|v| replace_nth(v, n, replacement)),
+        serde_json::Value::Object(map) => map.values_mut().any(|v| replace_nth(v, n, replacement)),
+        _ => false,
+    }
+}
