@@ -28,6 +28,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
+    { name: 'phone', use: { viewport: { width: 360, height: 780 }, hasTouch: true } },
+  ],
   webServer: {
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-site`,
     url: `http://127.0.0.1:${port}/some/sub/path/`,

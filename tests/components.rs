@@ -3,6 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use sourceline::model::Dataset;
+use sourceline::ui::{Catalog, Shell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,19 +17,91 @@ where
     N: IntoView,
 {
     let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    document.body().expect("the test page has a body").append_child(&container).expect("append");
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), view).forget();
     container
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+}
+
+fn button_containing(root: &web_sys::HtmlElement, selector: &str, words: &str) -> web_sys::HtmlElement {
+    all(root, selector)
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains(words))
+        .unwrap_or_else(|| panic!("no {selector} with {words}"))
 }
 
 #[wasm_bindgen_test]
 fn app_names_the_product_and_the_bundled_dataset() {
     let root = mount(sourceline::ui::App);
-    let heading = root.query_selector("h1").unwrap().expect("a top-level heading");
-    assert_eq!(heading.text_content().as_deref(), Some("sourceline"));
+    assert_eq!(text(&root, "h1"), "sourceline");
+    assert_eq!(text(&root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
     assert!(root.query_selector("main").unwrap().is_some(), "a main landmark");
+}
+
+#[wasm_bindgen_test]
+fn the_list_shows_every_event_in_order() {
+    let root = mount(sourceline::ui::App);
+    let titles: Vec<String> = all(&root, ".event-list li .title").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(titles.len(), 13);
+    assert_eq!(titles.first().map(String::as_str), Some("Syria's civil war begins"));
+    assert_eq!(titles.last().map(String::as_str), Some("The SDF offers to cede villages to the government"));
+}
+
+#[wasm_bindgen_test]
+async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
+    let root = mount(sourceline::ui::App);
+    button_containing(&root, ".event-list button", "IS retakes Palmyra").click();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "#event-panel-heading"), "IS retakes Palmyra");
+    assert!(text(&root, ".event-panel").contains("December 2016"));
+    assert_eq!(text(&root, ".corroboration"), "1 originator supports this, 1 of them not a party to the conflict");
+    assert_eq!(text(&root, "[aria-live=polite]"), "Selected: IS retakes Palmyra, December 2016");
+}
+
+#[wasm_bindgen_test]
+async fn search_narrows_the_list_and_the_count() {
+    let root = mount(sourceline::ui::App);
+    let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
+    input.set_value("terrorists");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".match-count"), "1 of 13 events match");
+    assert_eq!(all(&root, ".event-list li").len(), 1);
+}
+
+/// Every string from data is text: markup in a dataset shows as characters and never
+/// becomes elements.
+#[wasm_bindgen_test]
+async fn markup_in_a_dataset_is_shown_as_text() {
+    let hostile = r#"<img src=x onerror="window.owned=1">"#;
+    let json = serde_json::json!({
+        "format": "sourceline/1", "title": hostile, "description": "d",
+        "documents": [ { "id": "doc", "title": hostile, "published": "2017-03-02", "kind": "k" } ],
+        "sources": [ { "id": "s", "name": hostile, "kind": hostile, "party": hostile } ],
+        "events": [ { "id": "e", "date": "2017-03-02", "title": hostile, "summary": hostile, "place": hostile, "tags": [hostile],
+            "claims": [ { "id": "c", "text": hostile, "quote": hostile, "by": "s", "in": "doc", "locator": hostile } ] } ]
+    });
+    let (dataset, problems) = Dataset::parse(&json.to_string());
+    assert!(problems.is_empty(), "{problems:?}");
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(dataset.unwrap())));
+    let root = mount(move || view! { <Shell catalog=catalog/> });
+    button_containing(&root, ".event-list button", "<img").click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("img").unwrap().is_none(), "no element was made from data");
+    assert_eq!(text(&root, "#event-panel-heading"), hostile);
+    assert_eq!(text(&root, ".quote"), hostile);
+    assert!(js_sys::Reflect::get(&window(), &"owned".into()).unwrap().is_undefined());
 }

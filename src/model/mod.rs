@@ -10,10 +10,14 @@ pub mod attribution;
 pub mod control;
 pub mod dataset;
 pub mod date;
+pub mod filter;
+pub mod timeline;
 pub mod validate;
 
 pub use attribution::{Attribution, Corroboration};
 pub use control::ControlTrack;
 pub use dataset::{Claim, Control, Dataset, Document, Event, Source, Stance};
 pub use date::{DatePrecision, DateShape, Day, EventDate};
+pub use filter::{Facets, Filter, SearchIndex, SourceActivity};
+pub use timeline::Viewport;
 pub use validate::Problem;

@@ -1,20 +1,179 @@
 //! The Leptos user interface. Components render what the model derives; they hold no rules.
+//!
+//! The app's state is a handful of signals in [`AppState`], shared through context; the
+//! loaded dataset and what is computed once from it live in a [`Catalog`].
+
+mod event_list;
+mod event_panel;
+mod filters;
+mod sources;
+mod timeline;
 
 use leptos::prelude::*;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Day, Facets, Filter, SearchIndex, Viewport};
 
-/// The whole app: a header naming the dataset, and the main view.
+pub use event_list::EventList;
+pub use event_panel::{AttributionPanel, EventPanel};
+pub use filters::Filters;
+pub use sources::SourcesView;
+pub use timeline::Timeline;
+
+/// A dataset and what is computed from it once, when it is loaded.
+pub struct Catalog {
+    pub dataset: Dataset,
+    pub index: SearchIndex,
+    pub facets: Facets,
+    /// Each event's span of days on the axis, by event index.
+    pub spans: Vec<(Day, Day)>,
+    /// The whole span of the dataset: the widest view.
+    pub limits: Viewport,
+}
+
+impl Catalog {
+    pub fn new(dataset: Dataset) -> Catalog {
+        let spans: Vec<(Day, Day)> = dataset.events.iter().map(|e| e.date.span()).collect();
+        let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
+        let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
+        Catalog {
+            index: SearchIndex::new(&dataset),
+            facets: Facets::of(&dataset),
+            limits: Viewport::around(first, last),
+            spans,
+            dataset,
+        }
+    }
+
+    /// The index of the event with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.dataset.events.iter().position(|e| e.id == id)
+    }
+}
+
+/// Which of the two main views is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Timeline,
+    Sources,
+}
+
+/// Everything the reader has chosen, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: &'static Catalog,
+    /// The selected event, by index into the dataset's events.
+    pub selected: RwSignal<Option<usize>>,
+    /// The highlighted claim of the selected event, by id.
+    pub claim: RwSignal<Option<String>>,
+    pub filter: RwSignal<Filter>,
+    pub viewport: RwSignal<Viewport>,
+    pub view: RwSignal<View>,
+    /// The events that pass the filter, in chronological order.
+    pub matching: Memo<Vec<usize>>,
+}
+
+impl AppState {
+    /// Fresh state over a catalog that lives as long as the page.
+    pub fn new(catalog: &'static Catalog) -> AppState {
+        let filter = RwSignal::new(Filter::default());
+        AppState {
+            catalog,
+            selected: RwSignal::new(None),
+            claim: RwSignal::new(None),
+            filter,
+            viewport: RwSignal::new(catalog.limits),
+            view: RwSignal::new(View::Timeline),
+            matching: Memo::new(move |_| filter.with(|f| catalog.index.matching(&catalog.dataset, f))),
+        }
+    }
+
+    /// Selects an event and brings it into view if it is not.
+    pub fn select(&self, index: usize) {
+        let (from, to) = self.catalog.spans[index];
+        let revealed = self.viewport.get_untracked().reveal(from, to, &self.catalog.limits);
+        if revealed != self.viewport.get_untracked() {
+            self.viewport.set(revealed);
+        }
+        self.claim.set(None);
+        self.selected.set(Some(index));
+    }
+}
+
+/// On a one-column layout the panels sit below the list: after a reader picks an event there,
+/// bring its panel up so the choice visibly did something.
+pub fn reveal_panel() {
+    let one_column = window().match_media("(max-width: 900px)").ok().flatten().is_some_and(|m| m.matches());
+    if one_column {
+        if let Some(panel) = document().get_element_by_id("event-panel-heading") {
+            panel.scroll_into_view();
+        }
+    }
+}
+
+/// Reads the app state from context. Every component below [`App`] has one.
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The whole app over the bundled dataset.
 #[component]
 pub fn App() -> impl IntoView {
-    let title = Dataset::embedded().title;
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(Dataset::embedded())));
+    view! { <Shell catalog=catalog/> }
+}
+
+/// The app over a given catalog: header, search and filters, the timeline or the sources
+/// view, the event list and the panels.
+#[component]
+pub fn Shell(
+    /// The dataset to show, and what is computed from it.
+    catalog: &'static Catalog,
+) -> impl IntoView {
+    let state = AppState::new(catalog);
+    provide_context(state);
+    let announcement = move || {
+        state.selected.get().map(|i| {
+            let event = &catalog.dataset.events[i];
+            format!("Selected: {}, {}", event.title, event.date.human())
+        })
+    };
+    let view_button = move |view: View, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="view-switch"
+                aria-pressed=move || (state.view.get() == view).to_string()
+                on:click=move |_| state.view.set(view)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
+        <a class="skip-link" href="#main">"Skip to the timeline"</a>
         <header class="masthead">
-            <h1>"sourceline"</h1>
-            <p class="dataset-title">{title}</p>
+            <div class="brand">
+                <h1>"sourceline"</h1>
+                <p class="dataset-title">{catalog.dataset.title.clone()}</p>
+            </div>
+            <nav aria-label="Views" class="views">
+                {view_button(View::Timeline, "Timeline")}
+                {view_button(View::Sources, "Sources")}
+            </nav>
         </header>
-        <main id="main">
-            <p>"The timeline will appear here."</p>
-        </main>
+        <Filters/>
+        <div class="layout">
+            <main id="main" tabindex="-1">
+                {move || match state.view.get() {
+                    View::Timeline => view! { <Timeline/> <EventList/> }.into_any(),
+                    View::Sources => view! { <SourcesView/> }.into_any(),
+                }}
+            </main>
+            <div class="panels">
+                <EventPanel/>
+                <AttributionPanel/>
+            </div>
+        </div>
+        <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
     }
 }

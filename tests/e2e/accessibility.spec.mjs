@@ -1,0 +1,37 @@
+// axe-core finds no WCAG 2.2 AA violation in the main views, light or dark, wide or narrow.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function violations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no violation in the timeline and panels (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+    await expect(page.getByRole('complementary', { name: 'Who says so' }).locator('blockquote').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test(`no violation in the sources view (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+    await expect(page.getByRole('heading', { name: 'Sources', level: 2 })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('landmarks: banner, search, main, navigation and complementary panels', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /^Events/ })).toBeVisible();
+  await expect(page.getByRole('complementary')).toHaveCount(2);
+});

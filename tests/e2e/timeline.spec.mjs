@@ -1,0 +1,156 @@
+// Reading the timeline as a person would: pick an event by pointer, by keyboard alone and from
+// the list, read who says so, zoom from years to days and back, filter and search. Every test
+// runs at 1280 px and at 360 px (see the projects in playwright.config.mjs).
+import { test, expect } from '@playwright/test';
+
+const timeline = (page) => page.getByRole('region', { name: 'Timeline' });
+const eventList = (page) => page.getByRole('navigation', { name: /^Events/ });
+const eventPanel = (page) => page.getByRole('complementary').filter({ has: page.locator('#event-panel-heading') });
+const attribution = (page) => page.getByRole('complementary', { name: 'Who says so' });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+});
+
+test('an event picked from the list shows its claims, quotes and relay chains', async ({ page }) => {
+  await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+  await expect(eventPanel(page).getByRole('heading', { name: 'Syrian forces recapture Palmyra' })).toBeVisible();
+  await expect(eventPanel(page)).toContainText('2 March 2017');
+  const panel = attribution(page);
+  await expect(panel).toContainText('3 originators support this, 1 of them not a party to the conflict');
+  await expect(panel).toContainText('side by side');
+  // The army's claim, quoted verbatim, through SANA, in the article.
+  const originator = (name) => panel.locator('section.originator', { has: page.getByRole('heading', { name, exact: true }) });
+  const army = originator('Syrian army');
+  await expect(army.locator('blockquote')).toHaveText('regained control over Palmyra and surrounding territory after a series of successful military operations');
+  await expect(army.getByRole('list', { name: 'Relay chain' })).toHaveText(/Syrian army.*SANA.*Syrian forces recapture Palmyra once again/);
+  // The Observatory's director qualifies it, in his own words.
+  const director = originator('Rami Abdel Rahman');
+  await expect(director).toContainText('qualifies');
+  await expect(director).toContainText('for Syrian Observatory for Human Rights');
+  await expect(director.locator('blockquote')).toContainText('has not spread out into the whole city yet');
+  // Russia's claim came through the Kremlin and news agencies in Moscow.
+  await expect(panel.getByRole('list', { name: 'Relay chain' }).first()).toHaveText(/Sergei Shoigu.*The Kremlin.*News agencies in Moscow/);
+  // The list marks the selection, and a screen reader hears a short announcement.
+  await expect(eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Selected:' })).toHaveText('Selected: Syrian forces recapture Palmyra, 2 March 2017');
+});
+
+test('an event picked on the timeline by pointer', async ({ page }) => {
+  const mark = timeline(page).getByRole('button', { name: 'IS seizes Palmyra for the first time, May 2015' });
+  await mark.click();
+  await expect(mark).toHaveAttribute('aria-pressed', 'true');
+  await expect(eventPanel(page).getByRole('heading', { name: 'IS seizes Palmyra for the first time' })).toBeVisible();
+  await expect(attribution(page)).toContainText('paragraph 8');
+});
+
+test('an event picked by keyboard alone', async ({ page }) => {
+  // Tab until focus reaches an event on the timeline, then press Enter.
+  let name = '';
+  for (let i = 0; i < 40 && !name; i++) {
+    await page.keyboard.press('Tab');
+    name = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el && el.closest('.marks') && el.tagName === 'BUTTON' && el.closest('.mark') ? el.querySelector('.label').textContent : '';
+    });
+  }
+  expect(name).not.toBe('');
+  await page.keyboard.press('Enter');
+  await expect(eventPanel(page).getByRole('heading', { name })).toBeVisible();
+  // Keys zoom and pan the focused timeline.
+  const range = timeline(page).locator('.range');
+  const before = await range.textContent();
+  await timeline(page).getByRole('group', { name: /^Events from/ }).focus();
+  await page.keyboard.press('+');
+  await expect(range).not.toHaveText(before);
+  const zoomed = await range.textContent();
+  await page.keyboard.press(test.info().project.name === 'phone' ? 'ArrowDown' : 'ArrowRight');
+  await expect(range).not.toHaveText(zoomed);
+  await page.keyboard.press('0');
+  await expect(range).toHaveText(before);
+});
+
+test('zoom from the whole span down to single days and back', async ({ page }) => {
+  const axis = timeline(page).locator('.axis');
+  await expect(axis).toContainText('2012');
+  await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+  const zoomIn = timeline(page).getByRole('button', { name: 'Zoom in', exact: true });
+  // Each step halves the span around the selected event, down to a few days.
+  for (let i = 0; i < 12; i++) await zoomIn.click();
+  await expect(axis).toContainText('2 Mar');
+  await expect(axis).toContainText('1 Mar');
+  await expect(timeline(page).locator('.range')).toHaveText('Showing 1–3 March 2017');
+  await expect(timeline(page).getByRole('button', { name: 'Syrian forces recapture Palmyra, 2 March 2017' })).toBeVisible();
+  await expect(timeline(page).getByRole('button', { name: 'Government forces break into western Palmyra, 1 March 2017' })).toBeVisible();
+  // The list follows the visible range.
+  await expect(eventList(page).getByRole('heading')).toContainText(/of 13 in view/);
+  await expect(eventList(page).getByRole('button', { name: /Syria's civil war begins/ })).toHaveCount(0);
+  const zoomOut = timeline(page).getByRole('button', { name: 'Zoom out', exact: true });
+  for (let i = 0; i < 12; i++) await zoomOut.click();
+  await expect(axis).toContainText('2012');
+  await expect(eventList(page).getByRole('heading')).toContainText('13 in view');
+});
+
+test('a cluster of events too close to draw opens by zooming in', async ({ page }) => {
+  const cluster = timeline(page).getByRole('button', { name: /more events/ });
+  await expect(cluster).toHaveCount(1);
+  await cluster.click();
+  await expect(timeline(page).getByRole('button', { name: /Syrian forces recapture Palmyra, 2 March 2017/ })).toBeVisible();
+});
+
+test('the control band shows who held Palmyra', async ({ page }) => {
+  const band = timeline(page).getByRole('list', { name: 'Who held Palmyra' });
+  await expect(band.getByRole('listitem')).toHaveCount(4);
+  await expect(band).toContainText('Islamic State, from May 2015 until the next change');
+  await expect(band).toContainText('Syrian government, from 2 March 2017');
+});
+
+test('filter by a source and by search text, and clear', async ({ page }) => {
+  const count = page.getByRole('search').getByRole('status');
+  await expect(count).toHaveText('All 13 events');
+  await page.getByLabel('Source', { exact: true }).selectOption({ label: 'SANA' });
+  await expect(count).toHaveText('1 of 13 events match');
+  await expect(eventList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(eventList(page)).toContainText('Syrian forces recapture Palmyra');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(count).toHaveText('All 13 events');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('mines');
+  await expect(count).toHaveText('2 of 13 events match');
+  await expect(eventList(page).getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Party').selectOption({ label: 'Not a party to the conflict' });
+  await expect(count).toHaveText('2 of 13 events match');
+  await page.getByLabel('Party').selectOption({ label: 'Turkey' });
+  await expect(count).toHaveText('0 of 13 events match');
+  await expect(eventList(page)).toContainText('No event in this part of the timeline');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(count).toHaveText('All 13 events');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+});
+
+test('the sources view lists what each source claimed and filters the timeline to one', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  const sohr = page.locator('.source-card', { has: page.getByRole('heading', { name: 'Syrian Observatory for Human Rights' }) });
+  await expect(sohr).toContainText('Originated 4 claims');
+  await expect(sohr).toContainText('Not a party to the conflict');
+  await sohr.getByRole('button', { name: 'Show only events with Syrian Observatory for Human Rights' }).click();
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('4 of 13 events match');
+  await expect(timeline(page)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  const sana = page.locator('.source-card', { has: page.getByRole('heading', { name: 'SANA' }) });
+  await expect(sana).toContainText('Originated no claim, relayed 1');
+  const army = page.locator('.source-card', { has: page.getByRole('heading', { name: 'Syrian army' }) });
+  await army.getByRole('button', { name: 'Syrian forces recapture Palmyra' }).click();
+  await expect(attribution(page).locator('.claim.highlighted')).toContainText('regained control');
+});
+
+test('screenshots of the main view, light and dark', async ({ page }, info) => {
+  await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const path = info.outputPath(`main-${info.project.name}-${scheme}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await info.attach(`main view, ${scheme}`, { path, contentType: 'image/png' });
+  }
+});
