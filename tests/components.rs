@@ -16,6 +16,9 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView,
 {
+    // Every app reads the address bar: start each from a plain address.
+    let path = window().location().pathname().unwrap();
+    window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let document = leptos::prelude::document();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();

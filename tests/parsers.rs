@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use sourceline::model::dataset::EMBEDDED_JSON;
-use sourceline::model::{Dataset, Day, EventDate};
+use sourceline::model::{Dataset, Day, EventDate, Filter, ViewState};
 
 /// Strings near EDTF: digits, separators and qualifiers, so that most cases reach deep into
 /// the parser instead of failing on the first character.
@@ -74,6 +74,38 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// Any state a link can hold prints to a query string that reads back as the same state.
+    #[test]
+    fn view_states_round_trip_through_links(
+        event in proptest::option::of("[a-z0-9][a-z0-9._-]{0,30}"),
+        claim in "[a-z0-9][a-z0-9_-]{0,20}",
+        text in "[^\\p{Cc}]{0,40}",
+        source in proptest::option::of("[a-z0-9][a-z0-9-]{0,20}"),
+        kind in proptest::option::of("[^\\p{Cc}]{1,30}"),
+        tag in proptest::option::of("[^\\p{Cc}]{1,30}"),
+        from in proptest::option::of("(19|20)[0-9]{2}(-0[1-9])?"),
+    ) {
+        let trimmed = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let state = ViewState {
+            claim: event.as_ref().map(|_| claim),
+            event,
+            filter: Filter { text: text.trim().to_string(), source, kind: trimmed(kind), tag: trimmed(tag), ..Filter::default() },
+            from: from.map(|f| EventDate::parse(&f).unwrap()),
+            ..ViewState::default()
+        };
+        let link = state.to_string();
+        let read = ViewState::parse(&link);
+        prop_assert_eq!(read, state, "link: {}", link);
+    }
+
+    /// Whatever a link says, reading it never panics and every parameter is used or named.
+    #[test]
+    fn any_query_string_is_read_without_panic(query in any::<String>()) {
+        let state = ViewState::parse(&query);
+        prop_assert!(state.ignored.len() <= query.split('&').count());
+        let _ = state.to_string();
     }
 
     #[test]

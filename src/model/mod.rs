@@ -12,6 +12,7 @@ pub mod dataset;
 pub mod date;
 pub mod filter;
 pub mod timeline;
+pub mod url_state;
 pub mod validate;
 
 pub use attribution::{Attribution, Corroboration};
@@ -20,4 +21,5 @@ pub use dataset::{Claim, Control, Dataset, Document, Event, Source, Stance};
 pub use date::{DatePrecision, DateShape, Day, EventDate};
 pub use filter::{Facets, Filter, SearchIndex, SourceActivity};
 pub use timeline::Viewport;
+pub use url_state::ViewState;
 pub use validate::Problem;

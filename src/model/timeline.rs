@@ -28,6 +28,19 @@ impl Viewport {
         Viewport { from: centre - half, to: centre + half }
     }
 
+    /// A view of exactly the days `from..=to`, widened to the narrowest view if needed and
+    /// kept within `limits`: the inverse of [`Viewport::days`], so links round-trip.
+    pub fn exactly(from: Day, to: Day, limits: &Viewport) -> Viewport {
+        let from = f64::from(from.0).max(limits.from);
+        let to = (f64::from(to.0) + 1.0).min(limits.to);
+        if to - from >= MIN_SPAN_DAYS {
+            Viewport { from, to }
+        } else {
+            let centre = (from + to) / 2.0;
+            Viewport { from: centre - MIN_SPAN_DAYS / 2.0, to: centre + MIN_SPAN_DAYS / 2.0 }.within(limits)
+        }
+    }
+
     pub fn span(&self) -> f64 {
         self.to - self.from
     }
@@ -324,6 +337,18 @@ mod tests {
         assert_eq!(view.days(), (day("2017-03-01"), day("2017-03-03")));
         let middle = limits.zoom_towards(0.5, None, &limits);
         assert_eq!(middle, limits.zoom(0.5, 0.5, &limits));
+    }
+
+    #[test]
+    fn an_exact_view_shows_the_days_it_was_made_of() {
+        let limits = whole();
+        let (from, to) = (day("2016-12-01"), day("2017-03-02"));
+        assert_eq!(Viewport::exactly(from, to, &limits).days(), (from, to));
+        for (factor, at) in [(0.3, 0.7), (0.3, 1.0), (0.3, 0.0), (0.001, 1.0), (1.0, 0.5)] {
+            let view = limits.zoom(factor, at, &limits);
+            let (a, b) = view.days();
+            assert_eq!(Viewport::exactly(a, b, &limits).days(), (a, b), "{factor} at {at}");
+        }
     }
 
     #[test]

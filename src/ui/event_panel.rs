@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::use_state;
+use super::{use_state, CopyLink};
 use crate::model::attribution::{AttributedClaim, OriginatorClaims};
 use crate::model::filter::party_of;
 use crate::model::{Attribution, Dataset, Stance};
@@ -35,6 +35,7 @@ pub fn EventPanel() -> impl IntoView {
                             {event.place.clone().map(|place| view! { <dt>"Where"</dt> <dd>{place}</dd> })}
                         </dl>
                         <p class="summary">{event.summary.clone()}</p>
+                        <CopyLink event=event.id.clone() what="event"/>
                         {(!event.tags.is_empty()).then(|| view! {
                             <ul class="tags" aria-label="Tags">
                                 {event.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
@@ -71,7 +72,7 @@ pub fn AttributionPanel() -> impl IntoView {
                             </p>
                         })}
                         <div class="originators">
-                            {attribution.groups.iter().map(|group| view! { <OriginatorCard dataset=dataset group=group.clone()/> }).collect_view()}
+                            {attribution.groups.iter().map(|group| view! { <OriginatorCard dataset=dataset event=dataset.events[index].id.clone() group=group.clone()/> }).collect_view()}
                         </div>
                     }
                     .into_any()
@@ -86,6 +87,8 @@ pub fn AttributionPanel() -> impl IntoView {
 fn OriginatorCard(
     /// The dataset the claims come from.
     dataset: &'static Dataset,
+    /// The id of the event the claims are about.
+    event: String,
     /// The originator, its organisation and its claims.
     group: OriginatorClaims<'static>,
 ) -> impl IntoView {
@@ -106,7 +109,7 @@ fn OriginatorCard(
                 <span class="party">{party}</span>
             </p>
             <ul class="claims">
-                {group.claims.into_iter().map(|claim| view! { <ClaimItem claim=claim/> }).collect_view()}
+                {group.claims.into_iter().map(|claim| view! { <ClaimItem event=event.clone() claim=claim/> }).collect_view()}
             </ul>
         </section>
     }
@@ -115,6 +118,8 @@ fn OriginatorCard(
 /// One claim: what is claimed, the quote if there is one, and its chain to the document.
 #[component]
 fn ClaimItem(
+    /// The id of the event the claim is about.
+    event: String,
     /// The claim with its chain of sources and its document.
     claim: AttributedClaim<'static>,
 ) -> impl IntoView {
@@ -150,6 +155,7 @@ fn ClaimItem(
                 {chain.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                 {document}
             </ol>
+            <CopyLink event=event claim=claim.claim.id.clone() what="claim"/>
         </li>
     }
 }

@@ -8,6 +8,7 @@ mod event_panel;
 mod filters;
 mod sources;
 mod timeline;
+mod url;
 
 use leptos::prelude::*;
 
@@ -18,6 +19,7 @@ pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
 pub use sources::SourcesView;
 pub use timeline::Timeline;
+pub use url::CopyLink;
 
 /// A dataset and what is computed from it once, when it is loaded.
 pub struct Catalog {
@@ -131,6 +133,8 @@ pub fn Shell(
 ) -> impl IntoView {
     let state = AppState::new(catalog);
     provide_context(state);
+    let notes = RwSignal::new(Vec::<String>::new());
+    url::sync_with_address_bar(state, notes);
     let announcement = move || {
         state.selected.get().map(|i| {
             let event = &catalog.dataset.events[i];
@@ -161,6 +165,7 @@ pub fn Shell(
                 {view_button(View::Sources, "Sources")}
             </nav>
         </header>
+        <Notices notes=notes/>
         <Filters/>
         <div class="layout">
             <main id="main" tabindex="-1">
@@ -175,5 +180,33 @@ pub fn Shell(
             </div>
         </div>
         <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
+    }
+}
+
+/// What the app could not do with the link it was opened with, and a way back to the whole
+/// timeline.
+#[component]
+fn Notices(
+    /// The notes to show; empty shows nothing.
+    notes: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let state = use_state();
+    let show_everything = move |_| {
+        state.filter.set(Filter::default());
+        state.selected.set(None);
+        state.claim.set(None);
+        state.viewport.set(state.catalog.limits);
+        notes.set(Vec::new());
+    };
+    view! {
+        <div class="notices" role="status">
+            <Show when=move || notes.with(|n| !n.is_empty())>
+                <div class="notice">
+                    <ul>{move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=show_everything>"Show the whole timeline"</button>
+                    <button type="button" on:click=move |_| notes.set(Vec::new())>"Dismiss"</button>
+                </div>
+            </Show>
+        </div>
     }
 }

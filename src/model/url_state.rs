@@ -1,0 +1,248 @@
+//! The view state in the query string: the one place that parses and prints it.
+//!
+//! `?event=palmyra-recaptured&claim=army&source=sohr&q=mines&from=2017-02&to=2017-03-02`
+//!
+//! Everything a link can say lives in the query string, so links work on any static host with
+//! no rewrite rules. Parsing never fails: what cannot be used is left out and named in
+//! [`ViewState::ignored`], so the app can say what it ignored.
+
+use std::fmt;
+
+use super::date::{Day, EventDate};
+use super::filter::Filter;
+use super::validate::is_slug;
+
+/// The longest parameter value read; longer ones are ignored rather than carried around.
+pub const MAX_VALUE_LEN: usize = 200;
+
+/// What a link selects and shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    pub event: Option<String>,
+    pub claim: Option<String>,
+    pub filter: Filter,
+    /// The visible range: its first and last days, each as an EDTF date as written in the link.
+    pub from: Option<EventDate>,
+    pub to: Option<EventDate>,
+    /// Parameters that were present but not used, with the reason, for telling the reader.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A query parameter that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for Ignored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "“{}” {}", self.key, self.reason)
+    }
+}
+
+impl ViewState {
+    /// Reads a query string, with or without its leading `?`.
+    pub fn parse(query: &str) -> ViewState {
+        let mut state = ViewState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(raw_key);
+            let shown_key: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
+            let ignore = |state: &mut ViewState, reason: &'static str| state.ignored.push(Ignored { key: shown_key.clone(), reason });
+            if raw_value.len() > MAX_VALUE_LEN * 3 {
+                ignore(&mut state, "was too long to be a value this app uses");
+                continue;
+            }
+            let value = decode(raw_value);
+            if value.chars().count() > MAX_VALUE_LEN {
+                ignore(&mut state, "was too long to be a value this app uses");
+                continue;
+            }
+            if value.chars().any(char::is_control) {
+                ignore(&mut state, "contained control characters");
+                continue;
+            }
+            let value = value.trim().to_string();
+            if value.is_empty() {
+                continue;
+            }
+            let slug = |state: &mut ViewState, value: String| {
+                if is_slug(&value) {
+                    Some(value)
+                } else {
+                    ignore(state, "is not a valid id");
+                    None
+                }
+            };
+            match key.as_str() {
+                "event" => state.event = slug(&mut state, value),
+                "claim" => state.claim = slug(&mut state, value),
+                "source" => state.filter.source = slug(&mut state, value),
+                "kind" => state.filter.kind = Some(value),
+                "party" => state.filter.party = Some(value),
+                "tag" => state.filter.tag = Some(value),
+                "place" => state.filter.place = Some(value),
+                "q" => state.filter.text = value,
+                "from" | "to" => match EventDate::parse(&value) {
+                    Ok(date) if key == "from" => state.from = Some(date),
+                    Ok(date) => state.to = Some(date),
+                    Err(_) => ignore(&mut state, "is not an EDTF date"),
+                },
+                _ => ignore(&mut state, "is not a setting this app knows"),
+            }
+        }
+        if state.claim.is_some() && state.event.is_none() {
+            state.claim = None;
+            state.ignored.push(Ignored { key: "claim".to_string(), reason: "needs an event to belong to" });
+        }
+        state
+    }
+
+    /// The visible range the link asks for, as days, when it gives one that makes sense.
+    pub fn range(&self) -> Option<(Day, Day)> {
+        let from = self.from.as_ref().map(EventDate::anchor);
+        let to = self.to.as_ref().map(|d| d.latest().unwrap_or_else(|| d.anchor()));
+        match (from, to) {
+            (Some(from), Some(to)) if from <= to => Some((from, to)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ViewState {
+    /// The query string, starting with `?`, or empty when there is nothing to say. Parameters
+    /// come in a fixed order so that equal states print equal links.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let filter = &self.filter;
+        let text = (!filter.text.trim().is_empty()).then_some(filter.text.trim());
+        let pairs = [
+            ("event", self.event.as_deref()),
+            ("claim", self.claim.as_deref()),
+            ("q", text),
+            ("source", filter.source.as_deref()),
+            ("kind", filter.kind.as_deref()),
+            ("party", filter.party.as_deref()),
+            ("tag", filter.tag.as_deref()),
+            ("place", filter.place.as_deref()),
+            ("from", self.from.as_ref().map(EventDate::as_str)),
+            ("to", self.to.as_ref().map(EventDate::as_str)),
+        ];
+        let mut first = true;
+        for (key, value) in pairs {
+            let Some(value) = value else { continue };
+            f.write_str(if first { "?" } else { "&" })?;
+            first = false;
+            write!(f, "{key}={}", encode(value))?;
+        }
+        Ok(())
+    }
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as a space; malformed escapes stay as written and invalid
+/// UTF-8 becomes U+FFFD.
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(hi), Some(lo)) => {
+                        out.push(hi * 16 + lo);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(byte: u8) -> Option<u8> {
+    char::from(byte).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(query: &str) {
+        let state = ViewState::parse(query);
+        assert_eq!(state.ignored, [], "{query}");
+        assert_eq!(state.to_string(), query, "printing what was parsed");
+    }
+
+    #[test]
+    fn links_round_trip() {
+        round_trip("");
+        round_trip("?event=palmyra-recaptured");
+        round_trip("?event=palmyra-recaptured&claim=army");
+        round_trip("?q=neighbourhoods%20of%20mines&source=sohr&kind=monitoring%20group&party=none&tag=control&place=Palmyra");
+        round_trip("?from=2016-12&to=2017-03-02");
+        round_trip("?q=%E2%80%9Cquoted%E2%80%9D%20%26%20more%3D");
+    }
+
+    #[test]
+    fn parsing_reads_each_setting() {
+        let state = ViewState::parse("?event=e1&claim=c1&q=a+b&source=s&kind=k&party=p&tag=t&place=x&from=2016&to=2017-03");
+        assert_eq!(state.event.as_deref(), Some("e1"));
+        assert_eq!(state.claim.as_deref(), Some("c1"));
+        assert_eq!(state.filter.text, "a b");
+        assert_eq!(state.filter.source.as_deref(), Some("s"));
+        assert_eq!(state.filter.kind.as_deref(), Some("k"));
+        assert_eq!(state.filter.party.as_deref(), Some("p"));
+        assert_eq!(state.filter.tag.as_deref(), Some("t"));
+        assert_eq!(state.filter.place.as_deref(), Some("x"));
+        let (from, to) = state.range().unwrap();
+        assert_eq!((from.to_string(), to.to_string()), ("2016-01-01".to_string(), "2017-03-31".to_string()));
+    }
+
+    fn check_ignored(query: &str, expected: &[&str]) {
+        let state = ViewState::parse(query);
+        let ignored: Vec<String> = state.ignored.iter().map(ToString::to_string).collect();
+        assert_eq!(ignored, expected, "{query}");
+    }
+
+    #[test]
+    fn what_cannot_be_used_is_ignored_and_named() {
+        check_ignored("?nope=1", &["“nope” is not a setting this app knows"]);
+        check_ignored("?event=%3Cscript%3E", &["“event” is not a valid id"]);
+        check_ignored("?event=javascript:alert(1)", &["“event” is not a valid id"]);
+        check_ignored("?from=yesterday", &["“from” is not an EDTF date"]);
+        check_ignored("?claim=army", &["“claim” needs an event to belong to"]);
+        check_ignored("?q=a%00b", &["“q” contained control characters"]);
+        check_ignored(&format!("?q={}", "x".repeat(5000)), &["“q” was too long to be a value this app uses"]);
+        check_ignored("?event=", &[]);
+        // Settings with no value are simply absent.
+        check_ignored("?&&=&%&tag=", &[]);
+    }
+
+    #[test]
+    fn malformed_escapes_stay_as_written() {
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%41%42"), "AB");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+}

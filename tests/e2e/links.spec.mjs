@@ -1,0 +1,98 @@
+// Deep links: the whole view state lives in the query string, opens cold, walks with Back and
+// Forward, survives a reload, and copes with ids that do not exist.
+import { test, expect } from '@playwright/test';
+
+const panelHeading = (page) => page.locator('#event-panel-heading');
+const eventList = (page) => page.getByRole('navigation', { name: /^Events/ });
+const query = (page) => new URL(page.url()).search;
+
+test('a link to an event opens it cold, with its panel', async ({ page }) => {
+  await page.goto('./?event=palmyra-recaptured');
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  await expect(page.getByRole('complementary', { name: 'Who says so' })).toContainText('3 originators support this');
+  await expect(page).toHaveTitle('Syrian forces recapture Palmyra · sourceline');
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^With Russian air support/);
+});
+
+test('a link to a claim highlights it', async ({ page }) => {
+  await page.goto('./?event=palmyra-recaptured&claim=army');
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  const claim = page.locator('.claim.highlighted');
+  await expect(claim).toHaveCount(1);
+  await expect(claim).toContainText('regained control over Palmyra');
+  await expect(claim).toBeInViewport();
+});
+
+test('choosing events adds history entries; Back and Forward walk through them', async ({ page }) => {
+  await page.goto('./');
+  await eventList(page).getByRole('button', { name: /IS retakes Palmyra/ }).click();
+  await expect(page).toHaveURL(/\?event=is-retakes-palmyra$/);
+  await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+  await expect(page).toHaveURL(/\?event=palmyra-recaptured$/);
+  await page.goBack();
+  await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
+  await page.goBack();
+  await expect(panelHeading(page)).toHaveText('Event');
+  expect(query(page)).toBe('');
+  await page.goForward();
+  await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
+  await page.goForward();
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+});
+
+test('typing in search replaces the history entry instead of adding one per key', async ({ page }) => {
+  await page.goto('./');
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('mines');
+  await expect(page).toHaveURL(/\?q=mines$/);
+  expect(await page.evaluate(() => history.length)).toBe(before);
+});
+
+test('filters, search, selection and range round-trip through a reload', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('palmyra');
+  await page.getByLabel('Source', { exact: true }).selectOption({ label: 'Syrian Observatory for Human Rights' });
+  await eventList(page).getByRole('button', { name: /Government forces break into western Palmyra/ }).click();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await expect(page).toHaveURL(/from=/);
+  const before = page.url();
+  const range = await page.locator('.range').textContent();
+  await page.reload();
+  await expect(panelHeading(page)).toHaveText('Government forces break into western Palmyra');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('palmyra');
+  await expect(page.getByLabel('Source', { exact: true })).toHaveValue('sohr');
+  await expect(page.locator('.range')).toHaveText(range);
+  expect(page.url()).toBe(before);
+});
+
+test('an unknown event id gets a polite message and a way back', async ({ page }) => {
+  await page.goto('./?event=nope');
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('There is no event “nope” in this dataset.');
+  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await notice.getByRole('button', { name: 'Show the whole timeline' }).click();
+  await expect(notice).toHaveCount(0);
+  expect(query(page)).toBe('');
+  await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
+});
+
+test('malformed and very long values are ignored and named', async ({ page }) => {
+  await page.goto(`./?event=%3Cscript%3Ealert(1)%3C%2Fscript%3E&colour=red&q=${'x'.repeat(5000)}&claim=army`);
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('“event” is not a valid id');
+  await expect(notice).toContainText('“colour” is not a setting this app knows');
+  await expect(notice).toContainText('“q” was too long');
+  await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
+});
+
+test('copy link copies the canonical absolute link and confirms it', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?event=palmyra-recaptured&q=palmyra');
+  await page.getByRole('button', { name: 'Copy link to this event' }).click();
+  await expect(page.locator('.event-panel .copy-status')).toHaveText('Link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}?event=palmyra-recaptured`);
+  const claim = page.locator('#claim-army');
+  await claim.getByRole('button', { name: 'Copy link to this claim' }).click();
+  await expect(claim.locator('.copy-status')).toHaveText('Link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}?event=palmyra-recaptured&claim=army`);
+});

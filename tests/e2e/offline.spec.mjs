@@ -1,0 +1,98 @@
+// Offline after one visit, updates without mixed versions, and no request to any other origin.
+// Each test deploys its own copy of the release build under a sub-path of its own, so service
+// workers and caches of different tests never meet.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+
+const SITE = 'target/e2e-site';
+const BUILD = `${SITE}/some/sub/path`;
+
+function deploy(name) {
+  const dir = `${SITE}/${name}`;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(BUILD, dir, { recursive: true });
+  return { dir, url: (rest = '') => `/${name}/${rest}` };
+}
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('after one visit, deep links open with the network off', async ({ page, context }) => {
+  const site = deploy('offline');
+  await page.goto(site.url('?event=is-seizes-palmyra'));
+  await expect(page.locator('#event-panel-heading')).toHaveText('IS seizes Palmyra for the first time');
+  await controlled(page);
+  await context.setOffline(true);
+  await page.goto(site.url('?event=palmyra-recaptured&claim=army'));
+  await expect(page.locator('#event-panel-heading')).toHaveText('Syrian forces recapture Palmyra');
+  await expect(page.locator('.claim.highlighted')).toContainText('regained control');
+  await page.reload();
+  await expect(page.locator('.claim.highlighted')).toContainText('regained control');
+  await context.setOffline(false);
+});
+
+test('a new deploy is offered, and applied whole when the reader accepts', async ({ page }) => {
+  const site = deploy('update');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(site.url('?event=aleppo'));
+  await controlled(page);
+  const firstCaches = await page.evaluate(() => caches.keys());
+  expect(firstCaches).toHaveLength(1);
+
+  // Deploy a changed build: a marker in index.html, and the service worker rebuilt for it.
+  const index = `${site.dir}/index.html`;
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<title>', '<meta name="deploy" content="second"><title>'));
+  execFileSync('node', ['scripts/post-build.mjs', site.dir]);
+  // A real deploy comes later than the first visit. The server's Last-Modified has whole-second
+  // resolution, so without this a deploy within the same second would look unchanged.
+  const later = new Date(Date.now() + 60_000);
+  for (const file of ['index.html', 'sw.js']) utimesSync(`${site.dir}/${file}`, later, later);
+
+  await page.reload();
+  const banner = page.getByRole('status').filter({ hasText: 'A new version of sourceline is ready.' });
+  // The new worker downloads the whole build before it is offered.
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  // Until the reader accepts, the page and its cache are all of the first build.
+  await expect(page.locator('meta[name=deploy]')).toHaveCount(0);
+  await expect(page.locator('#event-panel-heading')).toHaveText('Government forces push rebels out of Aleppo');
+
+  await banner.getByRole('button', { name: 'Update now' }).click();
+  await expect(page.locator('meta[name=deploy]')).toHaveAttribute('content', 'second');
+  await expect(page.locator('#event-panel-heading')).toHaveText('Government forces push rebels out of Aleppo');
+  const caches = await page.evaluate(() => caches.keys());
+  expect(caches).toHaveLength(1);
+  expect(caches[0]).not.toBe(firstCaches[0]);
+  await expect(banner).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a whole session requests nothing from another origin, and nothing fails', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const requests = [];
+  const failures = [];
+  context.on('request', (r) => requests.push(r.url()));
+  // A request the browser abandons because the test navigates away (the favicon, typically)
+  // is not a failure of the app.
+  context.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && failures.push(`${r.url()}: ${r.failure()?.errorText}`));
+  context.on('response', (r) => r.status() >= 400 && failures.push(`${r.url()}: HTTP ${r.status()}`));
+
+  await page.goto('./?event=palmyra-recaptured&claim=army');
+  await expect(page.locator('.claim.highlighted')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('mines');
+  await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /The army clears mines/ }).click();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  await expect(page.getByRole('heading', { name: 'Sources', level: 2 })).toBeVisible();
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+
+  expect(requests.length).toBeGreaterThan(3);
+  expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(failures).toEqual([]);
+});
