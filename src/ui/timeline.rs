@@ -95,7 +95,8 @@ pub fn Timeline() -> impl IntoView {
         let room = if g.vertical {
             Room { length_px: g.length, label_px: 22.0, lanes: 3 }
         } else {
-            Room { length_px: g.length, label_px: 170.0, lanes: 5 }
+            // Four lanes leave the bottom row to clusters.
+            Room { length_px: g.length, label_px: 170.0, lanes: 4 }
         };
         let (placements, clusters) = lay_out(&spans, &view, room);
         let placements: Vec<Placement> =

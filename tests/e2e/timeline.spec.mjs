@@ -154,3 +154,61 @@ test('screenshots of the main view, light and dark', async ({ page }, info) => {
     await info.attach(`main view, ${scheme}`, { path, contentType: 'image/png' });
   }
 });
+
+/** Sends touch pointer events to the timeline: each step gives the offsets, along the axis from
+ * its middle, of the fingers that are down. */
+async function touch(area, vertical, steps) {
+  await area.evaluate((el, { vertical, steps }) => {
+    const r = el.getBoundingClientRect();
+    const send = (id, offset, type) => {
+      const along = vertical ? r.top + r.height / 2 + offset : r.left + r.width / 2 + offset;
+      const across = vertical ? r.left + r.width / 2 : r.top + r.height / 2;
+      el.dispatchEvent(new PointerEvent(type, {
+        pointerId: id, pointerType: 'touch', isPrimary: id === 1, bubbles: true,
+        clientX: vertical ? across : along, clientY: vertical ? along : across,
+      }));
+    };
+    steps.forEach((fingers, i) => {
+      fingers.forEach((offset, f) => send(f + 1, offset, i === 0 ? 'pointerdown' : 'pointermove'));
+    });
+    steps[steps.length - 1].forEach((offset, f) => send(f + 1, offset, 'pointerup'));
+  }, { vertical, steps });
+}
+
+test('the wheel zooms where the pointer is, a drag or swipe pans, a pinch zooms', async ({ page }, info) => {
+  const phone = info.project.name === 'phone';
+  const area = timeline(page).getByRole('group', { name: /^Events from/ });
+  const range = timeline(page).locator('.range');
+  const whole = await range.textContent();
+  if (phone) {
+    // A pinch near the end of the axis: two fingers moving apart.
+    await touch(area, true, [[230, 250], [210, 270], [190, 290], [170, 310]]);
+  } else {
+    // The wheel zooms in around the pointer, near the end of the span.
+    const box = await area.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
+    await page.mouse.wheel(0, -600);
+  }
+  await expect(range).not.toHaveText(whole);
+  const zoomed = await range.textContent();
+  const start = async () => Date.parse((await range.textContent()).replace('Showing ', '').split(' – ')[0]);
+  const zoomedStart = await start();
+  // A drag or swipe towards the end of the axis moves the view back in time.
+  if (phone) {
+    await touch(area, true, [[0], [40], [80], [120], [160], [200]]);
+  } else {
+    const box = await area.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 200, y, { steps: 8 });
+    await page.mouse.up();
+  }
+  await expect(range).not.toHaveText(zoomed);
+  expect(await start()).toBeLessThan(zoomedStart);
+  if (!phone) {
+    const dragged = await range.textContent();
+    await touch(area, false, [[-20, 20], [-40, 60], [-60, 100]]);
+    await expect(range).not.toHaveText(dragged);
+  }
+});
