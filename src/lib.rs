@@ -8,5 +8,9 @@
 
 pub mod model;
 
+/// Invented datasets for tests and benchmarks (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synthetic;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

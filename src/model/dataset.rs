@@ -10,6 +10,10 @@ use super::validate::{self, Problem};
 /// The format tag every dataset of this version carries.
 pub const FORMAT: &str = "sourceline/1";
 
+/// The largest dataset file the app reads; bigger ones are refused before parsing, so that a
+/// link cannot freeze the tab.
+pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
+
 /// The bundled default dataset, embedded at compile time (and validated by `build.rs`).
 pub const EMBEDDED_JSON: &str = include_str!("../../data/palmyra.json");
 

@@ -93,6 +93,9 @@ impl SearchIndex {
 
     /// The indices of the events that pass `filter`, in dataset order.
     pub fn matching(&self, dataset: &Dataset, filter: &Filter) -> Vec<usize> {
+        if filter.is_empty() {
+            return (0..dataset.events.len()).collect();
+        }
         dataset
             .events
             .iter()
@@ -102,6 +105,34 @@ impl SearchIndex {
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+impl SearchIndex {
+    /// The events that pass `filter`, given the result of an earlier `previous` filter: when
+    /// the new one can only narrow it (the same menus, and search text that extends the old),
+    /// only the earlier matches are searched again, so typing a word does not rescan
+    /// everything at each key.
+    pub fn refine(&self, dataset: &Dataset, filter: &Filter, previous: Option<(&Filter, &[usize])>) -> Vec<usize> {
+        match previous {
+            Some((before, matches)) if narrows(before, filter) => matches
+                .iter()
+                .copied()
+                .filter(|&i| filter.matches(dataset, &dataset.events[i], &self.haystacks[i]))
+                .collect(),
+            _ => self.matching(dataset, filter),
+        }
+    }
+}
+
+/// Whether every event `after` lets through, `before` let through too.
+fn narrows(before: &Filter, after: &Filter) -> bool {
+    let menus = |f: &Filter| (f.source.clone(), f.kind.clone(), f.party.clone(), f.tag.clone(), f.place.clone());
+    let words = |f: &Filter| f.text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (old, new) = (words(before), words(after));
+    menus(before) == menus(after)
+        && old.len() <= new.len()
+        // Every old word is still required, itself or lengthened, so nothing new can match.
+        && old.iter().zip(&new).all(|(o, n)| n.contains(o.as_str()))
 }
 
 /// The values each filter can take in a dataset, sorted for display.
@@ -217,6 +248,31 @@ mod tests {
         // The article or the Observatory, neither a party, stands behind every Palmyra event.
         assert_eq!(ids(Filter { party: Some(NOT_A_PARTY.into()), ..Filter::default() }).len(), 13);
         assert_eq!(ids(Filter { tag: Some("control".into()), ..Filter::default() }).len(), 4);
+    }
+
+    #[test]
+    fn refining_a_search_gives_what_a_full_search_gives() {
+        let dataset = palmyra();
+        let index = SearchIndex::new(&dataset);
+        let steps = ["p", "pa", "pal", "palm", "palmyra", "palmyra ar", "palmyra army", "palmyra ar", "", "mines"];
+        let mut previous: Option<(Filter, Vec<usize>)> = None;
+        for text in steps {
+            let filter = Filter { text: text.into(), ..Filter::default() };
+            let refined = index.refine(&dataset, &filter, previous.as_ref().map(|(f, m)| (f, m.as_slice())));
+            assert_eq!(refined, index.matching(&dataset, &filter), "after typing {text:?}");
+            previous = Some((filter, refined));
+        }
+    }
+
+    #[test]
+    fn only_a_narrowing_filter_refines() {
+        let f = |text: &str, tag: Option<&str>| Filter { text: text.into(), tag: tag.map(Into::into), ..Filter::default() };
+        assert!(narrows(&f("pal", None), &f("palm", None)));
+        assert!(narrows(&f("pal", None), &f("pal army", None)));
+        assert!(narrows(&f("", None), &f("x", None)));
+        assert!(!narrows(&f("palm", None), &f("pal", None)));
+        assert!(!narrows(&f("pal", None), &f("pal", Some("control"))));
+        assert!(!narrows(&f("pal army", None), &f("pal", None)));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub const MAX_VALUE_LEN: usize = 200;
 /// What a link selects and shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewState {
+    /// A dataset to load instead of the bundled one: a relative URL on the app's own origin.
+    pub data: Option<String>,
     pub event: Option<String>,
     pub claim: Option<String>,
     pub filter: Filter,
@@ -77,6 +79,8 @@ impl ViewState {
                 }
             };
             match key.as_str() {
+                "data" if is_same_origin_path(&value) => state.data = Some(value),
+                "data" => ignore(&mut state, "must be a relative link to a file on this site"),
                 "event" => state.event = slug(&mut state, value),
                 "claim" => state.claim = slug(&mut state, value),
                 "source" => state.filter.source = slug(&mut state, value),
@@ -118,6 +122,7 @@ impl fmt::Display for ViewState {
         let filter = &self.filter;
         let text = (!filter.text.trim().is_empty()).then_some(filter.text.trim());
         let pairs = [
+            ("data", self.data.as_deref()),
             ("event", self.event.as_deref()),
             ("claim", self.claim.as_deref()),
             ("q", text),
@@ -138,6 +143,18 @@ impl fmt::Display for ViewState {
         }
         Ok(())
     }
+}
+
+/// Whether `link` is a relative reference that can only point within the origin it is resolved
+/// on: no scheme, no host (`//`), no backslashes browsers would read as slashes, nothing
+/// invisible. The UI still checks the resolved URL's origin.
+pub fn is_same_origin_path(link: &str) -> bool {
+    let before_path = link.split(['/', '?', '#']).next().unwrap_or("");
+    !link.is_empty()
+        && !before_path.contains(':')
+        && !link.starts_with("//")
+        && !link.contains('\\')
+        && !link.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
@@ -199,6 +216,7 @@ mod tests {
         round_trip("?event=palmyra-recaptured&claim=army");
         round_trip("?q=neighbourhoods%20of%20mines&source=sohr&kind=monitoring%20group&party=none&tag=control&place=Palmyra");
         round_trip("?from=2016-12&to=2017-03-02");
+        round_trip("?data=data%2Fsynthetic-10000.json&event=e-42");
         round_trip("?q=%E2%80%9Cquoted%E2%80%9D%20%26%20more%3D");
     }
 
@@ -235,6 +253,18 @@ mod tests {
         check_ignored("?event=", &[]);
         // Settings with no value are simply absent.
         check_ignored("?&&=&%&tag=", &[]);
+    }
+
+    #[test]
+    fn only_same_origin_relative_links_may_name_a_dataset() {
+        for good in ["data/big.json", "./x.json", "../shared/x.json", "/datasets/x.json", "x.json?v=2"] {
+            assert!(is_same_origin_path(good), "{good}");
+            assert_eq!(ViewState::parse(&format!("?data={}", encode(good))).data.as_deref(), Some(good));
+        }
+        for bad in ["https://evil.example/x.json", "//evil.example/x.json", "javascript:alert(1)", "data:application/json,{}", "\\\\evil.example\\x.json", "/\\evil.example", "x .json", "", "HTTP://x"] {
+            assert!(!is_same_origin_path(bad), "{bad}");
+        }
+        check_ignored("?data=https%3A%2F%2Fevil.example%2Fx.json", &["“data” must be a relative link to a file on this site"]);
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub fn is_web_url(url: &str) -> bool {
 
 pub(crate) fn read_dataset(text: &str) -> (Option<Dataset>, Vec<Problem>) {
     let mut reader = Reader::default();
+    if text.len() > super::dataset::MAX_DATASET_BYTES {
+        let mb = super::dataset::MAX_DATASET_BYTES / (1024 * 1024);
+        reader.report("", format!("is larger than {mb} MB, the most this app reads"));
+        return (None, reader.problems);
+    }
     let dataset = match serde_json::from_str::<Value>(text) {
         Ok(root) => reader.dataset(&root),
         Err(e) => {
@@ -74,11 +79,33 @@ struct Reader {
     problems: Vec<Problem>,
 }
 
-fn at(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+/// Where a value is in the file. Built on the stack as the reader descends and written out only
+/// when there is a problem to report, so reading a large valid file allocates no paths.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
     }
 }
 
@@ -126,23 +153,23 @@ fn declared_ids(list: Option<&Value>) -> HashSet<String> {
 }
 
 impl Reader {
-    fn report(&mut self, path: &str, reason: impl Into<String>) {
+    fn report(&mut self, path: impl fmt::Display, reason: impl Into<String>) {
         self.problems.push(Problem { path: path.to_string(), reason: reason.into() });
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Value, path: &Path<'_>, known: &[&str]) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
             self.report(path, format!("must be an object, found {}", kind_of(value)));
             return None;
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             let expected = known.join(", ");
-            self.report(&at(path, key), format!("is not a field here (expected one of: {expected})"));
+            self.report(&path.key(key), format!("is not a field here (expected one of: {expected})"));
         }
         Some(map)
     }
 
-    fn list<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
+    fn list<'v>(&mut self, value: &'v Value, path: &Path<'_>) -> Option<&'v Vec<Value>> {
         match value {
             Value::Array(items) => Some(items),
             other => {
@@ -152,7 +179,7 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn string(&mut self, value: &Value, path: &Path<'_>) -> Option<String> {
         match value {
             Value::String(s) if s.trim().is_empty() => {
                 self.report(path, "must not be empty");
@@ -166,9 +193,9 @@ impl Reader {
         }
     }
 
-    fn required_string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn required_string(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<String> {
         match map.get(key) {
-            Some(value) => self.string(value, &at(path, key)),
+            Some(value) => self.string(value, &path.key(key)),
             None => {
                 self.report(path, format!("is missing the required field `{key}`"));
                 None
@@ -177,20 +204,20 @@ impl Reader {
     }
 
     /// `Ok(None)` when absent, `Err(())` when present but unusable (already reported).
-    fn optional_string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, ()> {
+    fn optional_string(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &str) -> Result<Option<String>, ()> {
         match map.get(key) {
             None => Ok(None),
-            Some(value) => self.string(value, &at(path, key)).map(Some).ok_or(()),
+            Some(value) => self.string(value, &path.key(key)).map(Some).ok_or(()),
         }
     }
 
-    fn id(&mut self, map: &Map<String, Value>, path: &str) -> Option<String> {
+    fn id(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<String> {
         let id = self.required_string(map, path, "id")?;
         if is_slug(&id) {
             Some(id)
         } else {
             self.report(
-                &at(path, "id"),
+                &path.key("id"),
                 format!(
                     "{} is not a URL-safe id: use letters, digits, `-`, `_` and `.`, starting with a letter or digit, at most {MAX_ID_LEN} characters",
                     shown(&id)
@@ -200,37 +227,37 @@ impl Reader {
         }
     }
 
-    fn date(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<EventDate> {
+    fn date(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<EventDate> {
         let text = self.required_string(map, path, key)?;
         match EventDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.report(&at(path, key), format!("date {} {e}", shown(&text)));
+                self.report(&path.key(key), format!("date {} {e}", shown(&text)));
                 None
             }
         }
     }
 
     /// Reads a list field of objects, each with an `id`, reporting duplicate ids.
-    fn unique_ids(&mut self, items: &[Value], path: &str, what: &str) -> HashMap<String, usize> {
-        let mut first: HashMap<String, usize> = HashMap::new();
+    fn unique_ids<'v>(&mut self, items: &'v [Value], path: &Path<'_>, what: &str) -> HashMap<&'v str, usize> {
+        let mut first: HashMap<&'v str, usize> = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let Some(id) = item.get("id").and_then(Value::as_str) else { continue };
             if let Some(j) = first.get(id) {
                 self.report(
-                    &format!("{path}[{i}].id"),
+                    &path.index(i).key("id"),
                     format!("duplicate {what} id {} (first used at {path}[{j}])", shown(id)),
                 );
             } else {
-                first.insert(id.to_string(), i);
+                first.insert(id, i);
             }
         }
         first
     }
 
     fn dataset(&mut self, root: &Value) -> Option<Dataset> {
-        let map = self.object(root, "", DATASET_FIELDS)?;
-        let format_ok = match self.required_string(map, "", "format") {
+        let map = self.object(root, &Path::Root, DATASET_FIELDS)?;
+        let format_ok = match self.required_string(map, &Path::Root, "format") {
             Some(format) if format == FORMAT => true,
             Some(format) => {
                 self.report("format", format!("{} is not a format this app reads (expected `{FORMAT}`)", shown(&format)));
@@ -238,8 +265,8 @@ impl Reader {
             }
             None => false,
         };
-        let title = self.required_string(map, "", "title");
-        let description = self.required_string(map, "", "description");
+        let title = self.required_string(map, &Path::Root, "title");
+        let description = self.required_string(map, &Path::Root, "description");
 
         let documents = self.section(map, "documents", DOCUMENT_FIELDS, "document", Self::document);
         let sources = self.section(map, "sources", SOURCE_FIELDS, "source", Self::source);
@@ -275,17 +302,19 @@ impl Reader {
         key: &str,
         fields: &[&str],
         what: &str,
-        mut read: impl FnMut(&mut Self, &Map<String, Value>, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &Map<String, Value>, &Path<'_>) -> Option<T>,
     ) -> Vec<(usize, T)> {
         let Some(value) = map.get(key) else {
             self.report("", format!("is missing the required field `{key}`"));
             return Vec::new();
         };
-        let Some(items) = self.list(value, key) else { return Vec::new() };
-        let first = self.unique_ids(items, key, what);
+        let Some(items) = self.list(value, &Path::Root.key(key)) else { return Vec::new() };
+        let root = Path::Root;
+        let list = root.key(key);
+        let first = self.unique_ids(items, &list, what);
         let mut kept = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{key}[{i}]");
+            let path = list.index(i);
             let before = self.problems.len();
             let Some(object) = self.object(item, &path, fields) else { continue };
             let value = read(self, object, &path);
@@ -297,14 +326,14 @@ impl Reader {
         kept
     }
 
-    fn document(&mut self, map: &Map<String, Value>, path: &str) -> Option<Document> {
+    fn document(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Document> {
         let id = self.id(map, path);
         let title = self.required_string(map, path, "title");
         let published = self.date(map, path, "published");
         let publisher = self.optional_string(map, path, "publisher");
         let url = self.optional_string(map, path, "url").and_then(|url| match url {
             Some(u) if !is_web_url(&u) => {
-                self.report(&at(path, "url"), format!("{} is not a web address: only http:// and https:// links are allowed", shown(&u)));
+                self.report(&path.key("url"), format!("{} is not a web address: only http:// and https:// links are allowed", shown(&u)));
                 Err(())
             }
             other => Ok(other),
@@ -313,7 +342,7 @@ impl Reader {
         Some(Document { id: id?, title: title?, published: published?, publisher: publisher.ok()?, url: url.ok()?, kind: kind? })
     }
 
-    fn source(&mut self, map: &Map<String, Value>, path: &str) -> Option<Source> {
+    fn source(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Source> {
         let id = self.id(map, path);
         let name = self.required_string(map, path, "name");
         let kind = self.required_string(map, path, "kind");
@@ -338,8 +367,10 @@ impl Reader {
         sources: &[(usize, Source)],
         documents: &[(usize, Document)],
     ) {
-        let usable_source = |id: &String| sources.iter().any(|(_, s)| &s.id == id);
-        let usable_document = |id: &String| documents.iter().any(|(_, d)| &d.id == id);
+        let sources: HashSet<&str> = sources.iter().map(|(_, s)| s.id.as_str()).collect();
+        let documents: HashSet<&str> = documents.iter().map(|(_, d)| d.id.as_str()).collect();
+        let usable_source = |id: &String| sources.contains(id.as_str());
+        let usable_document = |id: &String| documents.contains(id.as_str());
         let mut reasons = Vec::new();
         events.retain(|(i, event)| {
             let claims = event.claims.iter();
@@ -376,7 +407,7 @@ impl Reader {
         }
     }
 
-    fn event(&mut self, map: &Map<String, Value>, path: &str, ids: &Ids) -> Option<Event> {
+    fn event(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids) -> Option<Event> {
         let id = self.id(map, path);
         let date = self.date(map, path, "date");
         let title = self.required_string(map, path, "title");
@@ -385,14 +416,14 @@ impl Reader {
         let tags = self.tags(map, path);
         let control = match map.get("control") {
             None => Ok(None),
-            Some(value) => self.control(value, &at(path, "control")).map(Some).ok_or(()),
+            Some(value) => self.control(value, &path.key("control")).map(Some).ok_or(()),
         };
         let claims = match map.get("claims") {
             None => {
                 self.report(path, "is missing the required field `claims`");
                 None
             }
-            Some(value) => self.claims(value, &at(path, "claims"), ids, date.as_ref()),
+            Some(value) => self.claims(value, &path.key("claims"), ids, date.as_ref()),
         };
         Some(Event {
             id: id?,
@@ -406,14 +437,14 @@ impl Reader {
         })
     }
 
-    fn tags(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+    fn tags(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Vec<String>> {
         let Some(value) = map.get("tags") else { return Some(Vec::new()) };
-        let path = at(path, "tags");
+        let path = path.key("tags");
         let items = self.list(value, &path)?;
         let mut tags: Vec<String> = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = path.index(i);
             match self.string(item, &item_path) {
                 Some(tag) if tags.contains(&tag) => {
                     self.report(&item_path, format!("repeats the tag {}", shown(&tag)));
@@ -426,14 +457,14 @@ impl Reader {
         ok.then_some(tags)
     }
 
-    fn control(&mut self, value: &Value, path: &str) -> Option<Control> {
+    fn control(&mut self, value: &Value, path: &Path<'_>) -> Option<Control> {
         let map = self.object(value, path, CONTROL_FIELDS)?;
         let place = self.required_string(map, path, "place");
         let holder = self.required_string(map, path, "holder");
         Some(Control { place: place?, holder: holder? })
     }
 
-    fn claims(&mut self, value: &Value, path: &str, ids: &Ids, date: Option<&EventDate>) -> Option<Vec<Claim>> {
+    fn claims(&mut self, value: &Value, path: &Path<'_>, ids: &Ids, date: Option<&EventDate>) -> Option<Vec<Claim>> {
         let items = self.list(value, path)?;
         if items.is_empty() {
             self.report(path, "an event needs at least one claim: who says it happened?");
@@ -443,7 +474,7 @@ impl Reader {
         self.unique_ids(items, path, "claim");
         let mut claims = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let claim_path = format!("{path}[{i}]");
+            let claim_path = path.index(i);
             if let Some(map) = self.object(item, &claim_path, CLAIM_FIELDS) {
                 claims.extend(self.claim(map, &claim_path, ids, date));
             }
@@ -451,7 +482,7 @@ impl Reader {
         (self.problems.len() == before).then_some(claims)
     }
 
-    fn source_ref(&mut self, value: &Value, path: &str, ids: &Ids) -> Option<String> {
+    fn source_ref(&mut self, value: &Value, path: &Path<'_>, ids: &Ids) -> Option<String> {
         let id = self.string(value, path)?;
         if ids.sources.contains(&id) {
             Some(id)
@@ -461,12 +492,12 @@ impl Reader {
         }
     }
 
-    fn claim(&mut self, map: &Map<String, Value>, path: &str, ids: &Ids, date: Option<&EventDate>) -> Option<Claim> {
+    fn claim(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids, date: Option<&EventDate>) -> Option<Claim> {
         let id = self.id(map, path);
         let text = self.required_string(map, path, "text");
         let quote = self.optional_string(map, path, "quote");
         let by = match map.get("by") {
-            Some(value) => self.source_ref(value, &at(path, "by"), ids),
+            Some(value) => self.source_ref(value, &path.key("by"), ids),
             None => {
                 self.report(path, "is missing the required field `by`: every claim is attributed");
                 None
@@ -475,7 +506,7 @@ impl Reader {
         let via = self.via(map, path, ids, by.as_deref());
         let document = self.required_string(map, path, "in").and_then(|doc| {
             if !ids.documents.contains(&doc) {
-                self.report(&at(path, "in"), format!("unknown document id {}", shown(&doc)));
+                self.report(&path.key("in"), format!("unknown document id {}", shown(&doc)));
                 return None;
             }
             // A document cannot report what had not yet begun when it was published.
@@ -483,7 +514,7 @@ impl Reader {
             if let (Some(published_by), Some(starts)) = (published_by, date.and_then(EventDate::earliest)) {
                 if published_by < starts {
                     self.report(
-                        &at(path, "in"),
+                        &path.key("in"),
                         format!("document {} was published by {published_by}, before the event's earliest possible day, {starts}", shown(&doc)),
                     );
                     return None;
@@ -494,10 +525,10 @@ impl Reader {
         let locator = self.optional_string(map, path, "locator");
         let stance = match map.get("stance") {
             None => Some(Stance::Supports),
-            Some(value) => self.string(value, &at(path, "stance")).and_then(|word| {
+            Some(value) => self.string(value, &path.key("stance")).and_then(|word| {
                 let stance = Stance::ALL.into_iter().find(|s| s.as_str() == word);
                 if stance.is_none() {
-                    self.report(&at(path, "stance"), format!("{} is not a stance: use supports, qualifies or disputes", shown(&word)));
+                    self.report(&path.key("stance"), format!("{} is not a stance: use supports, qualifies or disputes", shown(&word)));
                 }
                 stance
             }),
@@ -514,14 +545,14 @@ impl Reader {
         })
     }
 
-    fn via(&mut self, map: &Map<String, Value>, path: &str, ids: &Ids, by: Option<&str>) -> Option<Vec<String>> {
+    fn via(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids, by: Option<&str>) -> Option<Vec<String>> {
         let Some(value) = map.get("via") else { return Some(Vec::new()) };
-        let path = at(path, "via");
+        let path = path.key("via");
         let items = self.list(value, &path)?;
         let mut chain: Vec<String> = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = path.index(i);
             match self.source_ref(item, &item_path, ids) {
                 Some(id) if Some(id.as_str()) == by => {
                     self.report(&item_path, format!("{} originated the claim; it cannot also relay it", shown(&id)));

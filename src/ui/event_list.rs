@@ -1,10 +1,18 @@
 //! The events as an ordered list: the linear, accessible view of the timeline, kept in step
 //! with its selection and its visible range.
+//!
+//! The list is virtualised: rows have one height and only those in or near the scrolled window
+//! are in the page, so a hundred thousand events cost a few dozen elements.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::{reveal_panel, use_state};
 use crate::model::Attribution;
+
+/// The height of one row, as in the stylesheet (`.event-list li`).
+const ROW_PX: f64 = 58.0;
+/// Rows kept in the page above and below the visible ones.
+const OVERSCAN: usize = 6;
 
 /// The events that pass the filters and fall in the timeline's visible range, in order.
 #[component]
@@ -25,6 +33,66 @@ pub fn EventList() -> impl IntoView {
             format!("{shown} of {matching} in view")
         }
     };
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let height = RwSignal::new(480.0_f64);
+    let window_rows = Memo::new(move |_| {
+        let total = in_view.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN).min(total);
+        let last = (first + (height.get() / ROW_PX) as usize + 2 * OVERSCAN + 1).min(total);
+        in_view.with(|v| v[first..last].iter().enumerate().map(|(k, &i)| (first + k, i)).collect::<Vec<_>>())
+    });
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            height.set(f64::from(el.client_height()));
+        }
+    };
+    // Keep the selected event in the list's window when it is chosen elsewhere.
+    Effect::new(move |_| {
+        let Some(selected) = state.selected.get() else { return };
+        let Some(position) = in_view.with(|v| v.iter().position(|&i| i == selected)) else { return };
+        let Some(el) = scroller.get() else { return };
+        let (top, bottom) = (f64::from(el.scroll_top()), f64::from(el.scroll_top() + el.client_height()));
+        let row = position as f64 * ROW_PX;
+        if row < top || row + ROW_PX > bottom {
+            el.set_scroll_top((row - f64::from(el.client_height()) / 2.0).max(0.0) as i32);
+            scroll_top.set(f64::from(el.scroll_top()));
+        }
+    });
+    // Up and Down move between rows, scrolling rows into the page as they are needed.
+    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
+        let step: isize = match e.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        let Some(active) = document().active_element() else { return };
+        let Some(position) = active.get_attribute("data-position").and_then(|p| p.parse::<usize>().ok()) else { return };
+        let target = position as isize + step;
+        if target < 0 || target as usize >= in_view.with(Vec::len) {
+            return;
+        }
+        e.prevent_default();
+        if let Some(el) = scroller.get_untracked() {
+            let row = target as f64 * ROW_PX;
+            let (top, visible) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            if row < top {
+                el.set_scroll_top(row as i32);
+            } else if row + ROW_PX > top + visible {
+                el.set_scroll_top((row + ROW_PX - visible) as i32);
+            }
+            scroll_top.set(f64::from(el.scroll_top()));
+        }
+        request_animation_frame(move || {
+            let selector = format!(".event-list [data-position=\"{target}\"]");
+            if let Ok(Some(next)) = document().query_selector(&selector) {
+                if let Ok(next) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(next) {
+                    let _ = next.focus();
+                }
+            }
+        });
+    };
     view! {
         <nav class="event-list" aria-labelledby="event-list-heading">
             <h2 id="event-list-heading">"Events " <span class="count">{count}</span></h2>
@@ -37,11 +105,13 @@ pub fn EventList() -> impl IntoView {
                     </p>
                 }
             >
-                <ol>
-                    <For each=move || in_view.get() key=|i| *i let:index>
-                        <EventListItem index=index/>
-                    </For>
-                </ol>
+                <div class="list-scroller" node_ref=scroller on:scroll=on_scroll on:keydown=on_keydown>
+                    <ol style:height=move || format!("{}px", in_view.with(Vec::len) as f64 * ROW_PX)>
+                        <For each=move || window_rows.get() key=|(position, index)| (*position, *index) let:row>
+                            <EventListItem position=row.0 index=row.1 total=Signal::derive(move || in_view.with(Vec::len))/>
+                        </For>
+                    </ol>
+                </div>
             </Show>
         </nav>
     }
@@ -50,8 +120,12 @@ pub fn EventList() -> impl IntoView {
 /// One event in the list: its title, date and how many originators back it.
 #[component]
 fn EventListItem(
+    /// Its place in the list, from 0.
+    position: usize,
     /// The event's index in the dataset.
     index: usize,
+    /// How many events the list holds.
+    total: Signal<usize>,
 ) -> impl IntoView {
     let state = use_state();
     let dataset = &state.catalog.dataset;
@@ -63,9 +137,15 @@ fn EventListItem(
     };
     let selected = move || state.selected.get() == Some(index);
     view! {
-        <li class:selected=selected>
+        <li
+            class:selected=selected
+            style:top=format!("{}px", position as f64 * ROW_PX)
+            aria-setsize=move || total.get().to_string()
+            aria-posinset=(position + 1).to_string()
+        >
             <button
                 type="button"
+                data-position=position.to_string()
                 aria-current=move || selected().then_some("true")
                 on:click=move |_| {
                     state.select(index);

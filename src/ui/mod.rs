@@ -6,13 +6,14 @@
 mod event_list;
 mod event_panel;
 mod filters;
+mod loader;
 mod sources;
 mod timeline;
 mod url;
 
 use leptos::prelude::*;
 
-use crate::model::{Dataset, Day, Facets, Filter, SearchIndex, Viewport};
+use crate::model::{Dataset, Day, Facets, Filter, Problem, SearchIndex, ViewState, Viewport};
 
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
@@ -30,10 +31,17 @@ pub struct Catalog {
     pub spans: Vec<(Day, Day)>,
     /// The whole span of the dataset: the widest view.
     pub limits: Viewport,
+    /// Where the dataset was loaded from (`?data=`), or `None` for the bundled one.
+    pub origin: Option<String>,
 }
 
 impl Catalog {
     pub fn new(dataset: Dataset) -> Catalog {
+        Catalog::loaded_from(dataset, None)
+    }
+
+    /// A catalog of a dataset loaded from a link, which links to its events will carry.
+    pub fn loaded_from(dataset: Dataset, origin: Option<String>) -> Catalog {
         let spans: Vec<(Day, Day)> = dataset.events.iter().map(|e| e.date.span()).collect();
         let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
         let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
@@ -43,6 +51,7 @@ impl Catalog {
             limits: Viewport::around(first, last),
             spans,
             dataset,
+            origin,
         }
     }
 
@@ -78,6 +87,16 @@ impl AppState {
     /// Fresh state over a catalog that lives as long as the page.
     pub fn new(catalog: &'static Catalog) -> AppState {
         let filter = RwSignal::new(Filter::default());
+        // Typing narrows the last result instead of searching everything again.
+        let last = StoredValue::new(None::<Filter>);
+        let matching = Memo::new(move |previous: Option<&Vec<usize>>| {
+            let current = filter.get();
+            let before = last.get_value();
+            let earlier = before.as_ref().zip(previous).map(|(f, m)| (f, m.as_slice()));
+            let result = catalog.index.refine(&catalog.dataset, &current, earlier);
+            last.set_value(Some(current));
+            result
+        });
         AppState {
             catalog,
             selected: RwSignal::new(None),
@@ -85,7 +104,7 @@ impl AppState {
             filter,
             viewport: RwSignal::new(catalog.limits),
             view: RwSignal::new(View::Timeline),
-            matching: Memo::new(move |_| filter.with(|f| catalog.index.matching(&catalog.dataset, f))),
+            matching,
         }
     }
 
@@ -117,11 +136,18 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The whole app over the bundled dataset.
+/// The whole app: over the bundled dataset, or over one a link names with `?data=`.
 #[component]
 pub fn App() -> impl IntoView {
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(Dataset::embedded())));
-    view! { <Shell catalog=catalog/> }
+    let link = ViewState::parse(&window().location().search().unwrap_or_default());
+    match link.data {
+        None => {
+            // The catalog lives as long as the page.
+            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(Dataset::embedded())));
+            view! { <Shell catalog=catalog/> }.into_any()
+        }
+        Some(path) => view! { <loader::Loader path=path/> }.into_any(),
+    }
 }
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
@@ -130,6 +156,9 @@ pub fn App() -> impl IntoView {
 pub fn Shell(
     /// The dataset to show, and what is computed from it.
     catalog: &'static Catalog,
+    /// What was wrong with a loaded dataset: the events with problems were left out.
+    #[prop(optional)]
+    problems: Vec<Problem>,
 ) -> impl IntoView {
     let state = AppState::new(catalog);
     provide_context(state);
@@ -165,6 +194,7 @@ pub fn Shell(
                 {view_button(View::Sources, "Sources")}
             </nav>
         </header>
+        {catalog.origin.clone().map(|origin| view! { <loader::Provenance origin=origin problems=problems/> })}
         <Notices notes=notes/>
         <Filters/>
         <div class="layout">

@@ -6,6 +6,9 @@ use super::{use_state, View};
 use crate::model::filter::party_of;
 use crate::model::{Filter, SourceActivity};
 
+/// Claims listed per source; a large dataset's sources are read through the filtered timeline.
+const SHOWN_CLAIMS: usize = 50;
+
 /// All sources of the dataset, each with its claims and relays.
 #[component]
 pub fn SourcesView() -> impl IntoView {
@@ -44,7 +47,7 @@ pub fn SourcesView() -> impl IntoView {
                                 <p>{said}{relayed}</p>
                                 {(!a.originated.is_empty()).then(|| view! {
                                     <ul class="source-claims">
-                                        {a.originated.iter().map(|(event, claim)| {
+                                        {a.originated.iter().take(SHOWN_CLAIMS).map(|(event, claim)| {
                                             let index = state.catalog.position(&event.id);
                                             let claim_id = claim.id.clone();
                                             view! {
@@ -63,6 +66,9 @@ pub fn SourcesView() -> impl IntoView {
                                                 </li>
                                             }
                                         }).collect_view()}
+                                        {(a.originated.len() > SHOWN_CLAIMS).then(|| view! {
+                                            <li>{format!("…and {} more: show only this source's events to see them all.", a.originated.len() - SHOWN_CLAIMS)}</li>
+                                        })}
                                     </ul>
                                 })}
                                 <button type="button" class="show-only" on:click=move |_| {

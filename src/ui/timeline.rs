@@ -107,7 +107,8 @@ pub fn Timeline() -> impl IntoView {
         layout.with(|(placements, _)| placements.iter().find(|p| p.index == index).cloned())
     };
 
-    let tracks = ControlTrack::all(&catalog.dataset);
+    // The place that changed hands most often gets the band.
+    let track = ControlTrack::all(&catalog.dataset).into_iter().max_by_key(|t| t.segments.len());
 
     // Pointer gestures: one pointer drags, two pinch.
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
@@ -313,10 +314,7 @@ pub fn Timeline() -> impl IntoView {
                     }}
                 </ol>
                 <div class="control-tracks">
-                    {tracks
-                        .into_iter()
-                        .map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })
-                        .collect_view()}
+                    {track.map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
                 </div>
             </div>
         </section>
@@ -393,7 +391,7 @@ fn EventMark(
     }
 }
 
-/// Who held one place over time: labelled segments under the axis.
+/// Who held one place over time: labelled segments under the axis, those in view only.
 #[component]
 fn ControlBand(
     /// The place's history of control.
@@ -404,52 +402,47 @@ fn ControlBand(
     let state = use_state();
     let limits = state.catalog.limits;
     let heading = format!("Who held {}", track.place);
-    let holders: Vec<String> = {
-        let mut h: Vec<String> = track.segments.iter().map(|s| s.holder.clone()).collect();
-        h.sort();
-        h.dedup();
-        h
+    let mut holders: Vec<String> = track.segments.iter().map(|s| s.holder.clone()).collect();
+    holders.sort();
+    holders.dedup();
+    let segments = track.segments;
+    let visible = move || {
+        let view = state.viewport.get();
+        let g = geometry.get();
+        segments
+            .iter()
+            .filter_map(|segment| {
+                let from = f64::from(segment.since.anchor().0);
+                let to = segment.until.map_or(limits.to, |d| f64::from(d.0));
+                let (start, end) = (view.fraction(from).max(0.0), view.fraction(to).min(1.0));
+                // Out of view, or too narrow to see: the list and the panels still say it.
+                ((end - start) * g.length >= 2.0).then(|| {
+                    let colour = holders.iter().position(|h| *h == segment.holder).unwrap_or(0) % 4;
+                    let words = match segment.until {
+                        Some(_) => format!("{}, from {} until the next change", segment.holder, segment.since.human()),
+                        None => format!("{}, from {}", segment.holder, segment.since.human()),
+                    };
+                    let title = words.clone();
+                    let [(_, at), (_, extent)] = along(g, start, end - start);
+                    let (left, top, width, height) = if g.vertical {
+                        (None, Some(at), None, Some(extent))
+                    } else {
+                        (Some(at), None, Some(extent), None)
+                    };
+                    view! {
+                        <li class=format!("segment holder-{colour}") style:left=left style:top=top style:width=width style:height=height title=title>
+                            <span aria-hidden="true">{segment.holder.clone()}</span>
+                            <span class="sr-only">{words}</span>
+                        </li>
+                    }
+                })
+            })
+            .collect_view()
     };
-    let segments = track.segments.clone();
     view! {
         <div class="control-band">
             <p class="band-label">{heading.clone()}</p>
-            <ul aria-label=heading>
-                {segments
-                    .into_iter()
-                    .map(|segment| {
-                        let colour = holders.iter().position(|h| *h == segment.holder).unwrap_or(0) % 4;
-                        let from = segment.since.anchor();
-                        let until = segment.until;
-                        let words = match until {
-                            Some(_) => format!("{}, from {} until the next change", segment.holder, segment.since.human()),
-                            None => format!("{}, from {}", segment.holder, segment.since.human()),
-                        };
-                        let style = move || {
-                            let view = state.viewport.get();
-                            let start = view.fraction(f64::from(from.0)).max(0.0);
-                            let end_day = until.map(|d| f64::from(d.0)).unwrap_or(limits.to);
-                            let end = view.fraction(end_day).min(1.0);
-                            along(geometry.get(), start, (end - start).max(0.0))
-                        };
-                        let visible = move || style()[1].1 != "0.0000%";
-                        view! {
-                            <li
-                                class=format!("segment holder-{colour}")
-                                class:hidden-segment=move || !visible()
-                                style:left=move || (!geometry.get().vertical).then(|| style()[0].1.clone())
-                                style:top=move || geometry.get().vertical.then(|| style()[0].1.clone())
-                                style:width=move || (!geometry.get().vertical).then(|| style()[1].1.clone())
-                                style:height=move || geometry.get().vertical.then(|| style()[1].1.clone())
-                                title=words.clone()
-                            >
-                                <span aria-hidden="true">{segment.holder.clone()}</span>
-                                <span class="sr-only">{words.clone()}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <ul aria-label=heading>{visible}</ul>
         </div>
     }
 }

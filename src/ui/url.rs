@@ -8,7 +8,7 @@
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsValue;
 
-use super::{AppState, Catalog};
+use super::{use_state, AppState, Catalog};
 use crate::model::{EventDate, ViewState, Viewport};
 
 /// The query string of the page, as the browser has it.
@@ -22,9 +22,15 @@ fn base_address() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
-/// The absolute link to an event, or to one of its claims.
-pub fn link_to(event: &str, claim: Option<&str>) -> String {
-    let state = ViewState { event: Some(event.to_string()), claim: claim.map(str::to_string), ..ViewState::default() };
+/// The absolute link to an event, or to one of its claims, in the dataset loaded from `data`
+/// (or the bundled one).
+pub fn link_to(data: Option<&str>, event: &str, claim: Option<&str>) -> String {
+    let state = ViewState {
+        data: data.map(str::to_string),
+        event: Some(event.to_string()),
+        claim: claim.map(str::to_string),
+        ..ViewState::default()
+    };
     format!("{}{state}", base_address())
 }
 
@@ -35,6 +41,7 @@ fn view_state(state: &AppState, viewport: Viewport) -> ViewState {
     let day = |d: crate::model::Day| EventDate::parse(&d.to_string()).ok();
     let (first, last) = viewport.days();
     ViewState {
+        data: catalog.origin.clone(),
         event: state.selected.get().map(|i| catalog.dataset.events[i].id.clone()),
         claim: state.claim.get(),
         filter: state.filter.get(),
@@ -180,7 +187,7 @@ pub fn CopyLink(
     /// What the link is to, for the buttons' names: "event", "claim".
     what: &'static str,
 ) -> impl IntoView {
-    let link = link_to(&event, claim.as_deref());
+    let link = link_to(use_state().catalog.origin.as_deref(), &event, claim.as_deref());
     let status = RwSignal::new(String::new());
     let navigator = window().navigator();
     let can_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
