@@ -217,7 +217,7 @@ pub struct Cluster {
     /// The days the clustered events cover, to zoom to.
     pub from: Day,
     pub to: Day,
-    /// True when its label runs back from its start, near the end of the view.
+    /// True when it sits at the very end of the view and its label must run back.
     pub flipped: bool,
 }
 
@@ -235,6 +235,8 @@ pub struct Room {
 /// lane joins a cluster. Only events in view are placed.
 pub fn lay_out(spans: &[(Day, Day)], view: &Viewport, room: Room) -> (Vec<Placement>, Vec<Cluster>) {
     const GAP_PX: f64 = 6.0;
+    // Clusters gather what does not fit along stretches of this many pixels.
+    const CLUSTER_PX: f64 = 90.0;
     const MARK_PX: f64 = 12.0;
     let mut lane_ends = vec![f64::NEG_INFINITY; room.lanes.max(1)];
     let mut placements = Vec::new();
@@ -259,15 +261,22 @@ pub fn lay_out(spans: &[(Day, Day)], view: &Viewport, room: Room) -> (Vec<Placem
                 lane_ends[lane] = taken_to;
                 placements.push(Placement { index, lane, start, end, flipped });
             }
-            None => match clusters.last_mut() {
-                Some(cluster) if cluster.end * room.length_px + GAP_PX > taken_from => {
-                    cluster.count += 1;
-                    cluster.end = cluster.end.max(taken_to / room.length_px);
-                    cluster.from = cluster.from.min(from);
-                    cluster.to = cluster.to.max(to);
+            // No lane is free: the event joins the cluster of its stretch of the axis.
+            None => {
+                let bucket = (start_px / CLUSTER_PX).floor();
+                match clusters.last_mut() {
+                    Some(cluster) if (cluster.start * room.length_px / CLUSTER_PX).floor() == bucket => {
+                        cluster.count += 1;
+                        cluster.from = cluster.from.min(from);
+                        cluster.to = cluster.to.max(to);
+                    }
+                    _ => {
+                        let (start, end) = (bucket * CLUSTER_PX / room.length_px, (bucket + 1.0) * CLUSTER_PX / room.length_px);
+                        let flipped = (bucket + 1.0) * CLUSTER_PX > room.length_px;
+                        clusters.push(Cluster { start, end, count: 1, from, to, flipped });
+                    }
                 }
-                _ => clusters.push(Cluster { start, end: taken_to / room.length_px, count: 1, from, to, flipped }),
-            },
+            }
         }
     }
     (placements, clusters)
@@ -373,6 +382,22 @@ mod tests {
         assert_eq!(lanes, [(0, 0), (1, 1), (4, 0)]);
         assert_eq!(clusters.len(), 1);
         assert_eq!((clusters[0].count, clusters[0].from, clusters[0].to), (2, same_day.0, same_day.1));
+    }
+
+    #[test]
+    fn clusters_stay_where_their_events_are() {
+        let view = Viewport { from: f64::from(day("2017-01-01").0), to: f64::from(day("2017-01-31").0) };
+        let spans: Vec<(Day, Day)> = (1..=30).flat_map(|d| {
+            let date = day(&format!("2017-01-{d:02}"));
+            [(date, date); 3]
+        }).collect();
+        let room = Room { length_px: 900.0, label_px: 150.0, lanes: 2 };
+        let (placed, clusters) = lay_out(&spans, &view, room);
+        assert_eq!(placed.len() + clusters.iter().map(|c| c.count).sum::<usize>(), 90, "every event is placed or counted");
+        assert_eq!(clusters.len(), 10, "one cluster per 90 px of axis");
+        for pair in clusters.windows(2) {
+            assert!(pair[0].end <= pair[1].start && pair[0].to < pair[1].from);
+        }
     }
 
     #[test]

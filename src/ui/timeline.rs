@@ -302,9 +302,9 @@ pub fn Timeline() -> impl IntoView {
                                             type="button"
                                             on:click=move |_| state.viewport.set(Viewport::around(from, to).zoom(1.0, 0.5, &limits))
                                         >
-                                            {format!("+{} more", cluster.count)}
+                                            {format!("+{}", cluster.count)}
                                             <span class="sr-only">
-                                                {format!(" events, {}: zoom in", range_words(from, to))}
+                                                {format!(" more events, {}: zoom in", range_words(from, to))}
                                             </span>
                                         </button>
                                     </li>

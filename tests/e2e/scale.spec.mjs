@@ -1,0 +1,49 @@
+// Datasets beside the app, loaded with ?data=: only from this site, labelled as not the bundled
+// one, and, at 10,000 events, a page that stays small while zooming and scrolling.
+import { test, expect } from '@playwright/test';
+
+const domSize = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
+
+test('a 10,000-event dataset loads with a banner and keeps the DOM small', async ({ page }) => {
+  await page.goto('./?data=data/synthetic-10000.json');
+  await expect(page.getByRole('note', { name: 'About this dataset' })).toContainText('Not the bundled dataset');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('All 10000 events');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.locator('.mark').first()).toBeVisible();
+  const sizes = [await domSize(page)];
+  for (let i = 0; i < 6; i++) {
+    await timeline.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    sizes.push(await domSize(page));
+  }
+  await timeline.getByRole('group', { name: /^Events from/ }).focus();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press(test.info().project.name === 'phone' ? 'ArrowDown' : 'ArrowRight');
+    sizes.push(await domSize(page));
+  }
+  await timeline.getByRole('button', { name: 'Show all', exact: true }).click();
+  // Scroll the list to its end: the last rows come into the page, the first leave it.
+  const scroller = page.locator('.list-scroller');
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(page.locator('.event-list li[aria-posinset="10000"]')).toBeVisible();
+  await expect(page.locator('.event-list li[aria-posinset="1"]')).toHaveCount(0);
+  sizes.push(await domSize(page));
+  expect(Math.max(...sizes)).toBeLessThan(2000);
+  // Links to an event carry the dataset with them.
+  await page.locator('.event-list li[aria-posinset="10000"] button').click();
+  await expect(page).toHaveURL(/\?data=data%2Fsynthetic-10000\.json&event=e\d+/);
+});
+
+test('a dataset on another origin is refused, and the bundled one shown', async ({ page }) => {
+  await page.goto('./?data=https%3A%2F%2Fevil.example%2Fpalmyra.json');
+  await expect(page.locator('.notice')).toContainText('“data” must be a relative link to a file on this site');
+  await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
+  await expect(page.getByRole('note', { name: 'About this dataset' })).toHaveCount(0);
+});
+
+test('a missing dataset says so and offers the bundled one', async ({ page }) => {
+  await page.goto('./?data=data/no-such-file.json');
+  await expect(page.getByRole('heading', { name: 'The dataset data/no-such-file.json could not be shown' })).toBeVisible();
+  await expect(page.getByText('The server answered 404 for this file.')).toBeVisible();
+  await page.getByRole('link', { name: 'Open the bundled Palmyra dataset instead' }).click();
+  await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
+});
