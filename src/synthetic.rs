@@ -162,6 +162,54 @@ pub fn dataset(events: usize, seed: u64) -> Value {
     })
 }
 
+/// The same events as items for vis-timeline: a point at the day a date is known to, a range
+/// over the bounds of anything less precise.
+pub fn for_vis(dataset: &crate::model::Dataset) -> Value {
+    let items: Vec<Value> = dataset
+        .events
+        .iter()
+        .map(|event| {
+            let (from, to) = event.date.span();
+            let mut item = json!({ "id": event.id, "content": event.title, "start": from.to_string() });
+            if from != to {
+                item["end"] = json!(crate::model::Day(to.0 + 1).to_string());
+            }
+            item
+        })
+        .collect();
+    json!(items)
+}
+
+/// The same events as TimelineJS slides, each dated to the precision of its earliest day.
+pub fn for_timelinejs(dataset: &crate::model::Dataset) -> Value {
+    use crate::model::DatePrecision;
+    let events: Vec<Value> = dataset
+        .events
+        .iter()
+        .map(|event| {
+            let (from, to) = event.date.span();
+            let date = |day: crate::model::Day| {
+                let c = day.to_civil();
+                match event.date.precision() {
+                    DatePrecision::Day => json!({ "year": c.year, "month": c.month, "day": c.day }),
+                    DatePrecision::Month | DatePrecision::Season => json!({ "year": c.year, "month": c.month }),
+                    DatePrecision::Year | DatePrecision::Decade => json!({ "year": c.year }),
+                }
+            };
+            let mut slide = json!({
+                "unique_id": event.id,
+                "start_date": date(from),
+                "text": { "headline": event.title, "text": event.summary },
+            });
+            if event.date.shape() == crate::model::DateShape::Interval {
+                slide["end_date"] = date(to);
+            }
+            slide
+        })
+        .collect();
+    json!({ "title": { "text": { "headline": dataset.title } }, "events": events })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +231,18 @@ mod tests {
             assert!(read.title.starts_with("Synthetic dataset"));
             assert!(read.description.contains("None of its events, sources or documents is real"));
         }
+    }
+
+    #[test]
+    fn competitors_get_the_same_events() {
+        let read = Dataset::parse(&dataset(50, 5).to_string()).0.unwrap();
+        let vis = for_vis(&read);
+        let tl = for_timelinejs(&read);
+        assert_eq!(vis.as_array().unwrap().len(), 50);
+        assert_eq!(tl["events"].as_array().unwrap().len(), 50);
+        let first = &read.events[0];
+        let item = vis.as_array().unwrap().iter().find(|i| i["id"] == json!(first.id)).unwrap();
+        assert_eq!(item["start"], json!(first.date.span().0.to_string()));
     }
 
     #[test]

@@ -27,7 +27,8 @@ fn same_origin_url(path: &str) -> Option<String> {
 }
 
 fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_048_576.0)
+    let tenths = (bytes / 104_857.6).round() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Fetches, checks and shows the dataset at `path`.

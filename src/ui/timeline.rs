@@ -35,7 +35,16 @@ fn measure(el: &web_sys::HtmlElement) -> Geometry {
 /// Where a fraction of the view lies along the axis, and how long a stretch is, as CSS.
 fn along(geometry: Geometry, start: f64, length: f64) -> [(&'static str, String); 2] {
     let (position, size) = if geometry.vertical { ("top", "height") } else { ("left", "width") };
-    [(position, format!("{:.4}%", start * 100.0)), (size, format!("{:.4}%", length * 100.0))]
+    [(position, percent(start)), (size, percent(length))]
+}
+
+/// A fraction as a CSS percentage with four decimals, written with integers: float formatting
+/// would add its whole machinery to the wasm for this one use.
+fn percent(fraction: f64) -> String {
+    let scaled = (fraction * 1_000_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.abs();
+    format!("{sign}{}.{:04}%", scaled / 10_000, scaled % 10_000)
 }
 
 /// A day range in words, for the range label and the control band.
@@ -176,7 +185,9 @@ pub fn Timeline() -> impl IntoView {
                 (f64::from(e.client_x()) - rect.left()) / g.length
             };
             let delta = if e.delta_mode() == 1 { e.delta_y() * 16.0 } else { e.delta_y() };
-            zoom(1.0015_f64.powf(delta.clamp(-300.0, 300.0)), at);
+            // Each wheel notch (about 100 px) scales the view by about a sixth.
+            let factor = 1.0 + delta.clamp(-300.0, 300.0) * 0.0015;
+            zoom(factor.max(0.5), at);
         }
     };
     let on_keydown = move |e: ev::KeyboardEvent| {
