@@ -6,6 +6,8 @@
 //!   compiles and is tested natively, with no web types in reach.
 //! - `ui` (browser builds only) renders the model with Leptos and holds no rules of its own.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod model;
 
 /// Invented datasets for tests and benchmarks (native builds only).

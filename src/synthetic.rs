@@ -249,7 +249,7 @@ mod tests {
     fn the_spread_has_every_kind_of_date() {
         let read = Dataset::parse(&dataset(2000, 4).to_string()).0.unwrap();
         use crate::model::{DatePrecision, DateShape};
-        let has = |f: &dyn Fn(&crate::model::Event) -> bool| read.events.iter().any(|e| f(e));
+        let has = |f: &dyn Fn(&crate::model::Event) -> bool| read.events.iter().any(f);
         assert!(has(&|e| e.date.shape() == DateShape::Point));
         assert!(has(&|e| e.date.shape() == DateShape::Interval));
         assert!(has(&|e| e.date.precision() == DatePrecision::Month));

@@ -108,3 +108,16 @@ async fn markup_in_a_dataset_is_shown_as_text() {
     assert_eq!(text(&root, ".quote"), hostile);
     assert!(js_sys::Reflect::get(&window(), &"owned".into()).unwrap().is_undefined());
 }
+
+/// After a panic the page says so, with the message as text and a way to reload.
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_page_that_says_what_happened() {
+    let root = mount(|| view! { <p>"placeholder view"</p> });
+    sourceline::ui::show_failure_in(&root, "index out of bounds <b>here</b>");
+    assert!(!root.text_content().unwrap_or_default().contains("placeholder view"), "the broken app is gone");
+    let alert = root.query_selector("[role=alert]").unwrap().expect("the failure page");
+    assert_eq!(alert.query_selector("h1").unwrap().unwrap().text_content().as_deref(), Some("Something went wrong"));
+    assert_eq!(alert.query_selector("pre").unwrap().unwrap().text_content().as_deref(), Some("index out of bounds <b>here</b>"));
+    assert!(alert.query_selector("b").unwrap().is_none(), "the message stays text");
+    assert!(alert.query_selector("button").unwrap().is_some(), "a way to reload");
+}

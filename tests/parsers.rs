@@ -6,6 +6,10 @@ use proptest::prelude::*;
 use sourceline::model::dataset::EMBEDDED_JSON;
 use sourceline::model::{Dataset, Day, EventDate, Filter, ViewState};
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
+}
+
 /// Strings near EDTF: digits, separators and qualifiers, so that most cases reach deep into
 /// the parser instead of failing on the first character.
 fn edtf_like() -> impl Strategy<Value = String> {
@@ -13,7 +17,8 @@ fn edtf_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // 2,000 cases per property in `./x test`; set PROPTEST_CASES for a longer run (README).
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn event_dates_never_panic_and_keep_their_bounds_in_order(text in edtf_like()) {

@@ -176,7 +176,7 @@ pub fn ticks(view: &Viewport, max: usize) -> Vec<Tick> {
         TickUnit::Months(n) => {
             let n = n as i32;
             let mut index = (first.year * 12 + i32::from(first.month) - 1).div_euclid(n) * n;
-            while index <= last.year * 12 + i32::from(last.month) - 1 {
+            while index < last.year * 12 + i32::from(last.month) {
                 let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
                 push(CivilDate { year, month, day: 1 }, format!("{} {year}", &month_name(month)[..3]));
                 index += n;

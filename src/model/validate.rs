@@ -164,7 +164,7 @@ impl Reader {
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             let expected = known.join(", ");
-            self.report(&path.key(key), format!("is not a field here (expected one of: {expected})"));
+            self.report(path.key(key), format!("is not a field here (expected one of: {expected})"));
         }
         Some(map)
     }
@@ -217,7 +217,7 @@ impl Reader {
             Some(id)
         } else {
             self.report(
-                &path.key("id"),
+                path.key("id"),
                 format!(
                     "{} is not a URL-safe id: use letters, digits, `-`, `_` and `.`, starting with a letter or digit, at most {MAX_ID_LEN} characters",
                     shown(&id)
@@ -232,7 +232,7 @@ impl Reader {
         match EventDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.report(&path.key(key), format!("date {} {e}", shown(&text)));
+                self.report(path.key(key), format!("date {} {e}", shown(&text)));
                 None
             }
         }
@@ -245,7 +245,7 @@ impl Reader {
             let Some(id) = item.get("id").and_then(Value::as_str) else { continue };
             if let Some(j) = first.get(id) {
                 self.report(
-                    &path.index(i).key("id"),
+                    path.index(i).key("id"),
                     format!("duplicate {what} id {} (first used at {path}[{j}])", shown(id)),
                 );
             } else {
@@ -333,7 +333,7 @@ impl Reader {
         let publisher = self.optional_string(map, path, "publisher");
         let url = self.optional_string(map, path, "url").and_then(|url| match url {
             Some(u) if !is_web_url(&u) => {
-                self.report(&path.key("url"), format!("{} is not a web address: only http:// and https:// links are allowed", shown(&u)));
+                self.report(path.key("url"), format!("{} is not a web address: only http:// and https:// links are allowed", shown(&u)));
                 Err(())
             }
             other => Ok(other),
@@ -447,7 +447,7 @@ impl Reader {
             let item_path = path.index(i);
             match self.string(item, &item_path) {
                 Some(tag) if tags.contains(&tag) => {
-                    self.report(&item_path, format!("repeats the tag {}", shown(&tag)));
+                    self.report(item_path, format!("repeats the tag {}", shown(&tag)));
                     ok = false;
                 }
                 Some(tag) => tags.push(tag),
@@ -506,7 +506,7 @@ impl Reader {
         let via = self.via(map, path, ids, by.as_deref());
         let document = self.required_string(map, path, "in").and_then(|doc| {
             if !ids.documents.contains(&doc) {
-                self.report(&path.key("in"), format!("unknown document id {}", shown(&doc)));
+                self.report(path.key("in"), format!("unknown document id {}", shown(&doc)));
                 return None;
             }
             // A document cannot report what had not yet begun when it was published.
@@ -514,7 +514,7 @@ impl Reader {
             if let (Some(published_by), Some(starts)) = (published_by, date.and_then(EventDate::earliest)) {
                 if published_by < starts {
                     self.report(
-                        &path.key("in"),
+                        path.key("in"),
                         format!("document {} was published by {published_by}, before the event's earliest possible day, {starts}", shown(&doc)),
                     );
                     return None;
@@ -528,7 +528,7 @@ impl Reader {
             Some(value) => self.string(value, &path.key("stance")).and_then(|word| {
                 let stance = Stance::ALL.into_iter().find(|s| s.as_str() == word);
                 if stance.is_none() {
-                    self.report(&path.key("stance"), format!("{} is not a stance: use supports, qualifies or disputes", shown(&word)));
+                    self.report(path.key("stance"), format!("{} is not a stance: use supports, qualifies or disputes", shown(&word)));
                 }
                 stance
             }),
@@ -555,11 +555,11 @@ impl Reader {
             let item_path = path.index(i);
             match self.source_ref(item, &item_path, ids) {
                 Some(id) if Some(id.as_str()) == by => {
-                    self.report(&item_path, format!("{} originated the claim; it cannot also relay it", shown(&id)));
+                    self.report(item_path, format!("{} originated the claim; it cannot also relay it", shown(&id)));
                     ok = false;
                 }
                 Some(id) if chain.contains(&id) => {
-                    self.report(&item_path, format!("{} already relays this claim earlier in the chain", shown(&id)));
+                    self.report(item_path, format!("{} already relays this claim earlier in the chain", shown(&id)));
                     ok = false;
                 }
                 Some(id) => chain.push(id),

@@ -7,6 +7,7 @@ mod event_list;
 mod event_panel;
 mod filters;
 mod loader;
+mod panic;
 mod sources;
 mod timeline;
 mod url;
@@ -18,6 +19,7 @@ use crate::model::{Dataset, Day, Facets, Filter, Problem, SearchIndex, ViewState
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
+pub use panic::{install_panic_hook, show_failure_in};
 pub use sources::SourcesView;
 pub use timeline::Timeline;
 pub use url::CopyLink;
@@ -33,15 +35,18 @@ pub struct Catalog {
     pub limits: Viewport,
     /// Where the dataset was loaded from (`?data=`), or `None` for the bundled one.
     pub origin: Option<String>,
+    /// The name of the file it was read from, when a reader opened one from their device.
+    pub local: Option<String>,
 }
 
 impl Catalog {
     pub fn new(dataset: Dataset) -> Catalog {
-        Catalog::loaded_from(dataset, None)
+        Catalog::loaded_from(dataset, None, None)
     }
 
-    /// A catalog of a dataset loaded from a link, which links to its events will carry.
-    pub fn loaded_from(dataset: Dataset, origin: Option<String>) -> Catalog {
+    /// A catalog of a dataset loaded from a link, which links to its events will carry, or
+    /// from a file on this device, named `local`.
+    pub fn loaded_from(dataset: Dataset, origin: Option<String>, local: Option<String>) -> Catalog {
         let spans: Vec<(Day, Day)> = dataset.events.iter().map(|e| e.date.span()).collect();
         let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
         let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
@@ -52,6 +57,7 @@ impl Catalog {
             spans,
             dataset,
             origin,
+            local,
         }
     }
 
@@ -140,14 +146,14 @@ pub fn use_state() -> AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let link = ViewState::parse(&window().location().search().unwrap_or_default());
-    match link.data {
-        None => {
-            // The catalog lives as long as the page.
-            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(Dataset::embedded())));
-            view! { <Shell catalog=catalog/> }.into_any()
-        }
-        Some(path) => view! { <loader::Loader path=path/> }.into_any(),
+    // The catalog lives as long as the page.
+    let bundled = || -> &'static Catalog { Box::leak(Box::new(Catalog::new(Dataset::embedded()))) };
+    let stage = RwSignal::new(loader::Stage::Ready(bundled(), Vec::new()));
+    if let Some(path) = link.data {
+        loader::start_fetch(path, stage);
     }
+    provide_context(loader::DatasetSlot(stage));
+    view! { <loader::DatasetView stage=stage/> }
 }
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
@@ -193,8 +199,11 @@ pub fn Shell(
                 {view_button(View::Timeline, "Timeline")}
                 {view_button(View::Sources, "Sources")}
             </nav>
+            <loader::FileOpener/>
         </header>
-        {catalog.origin.clone().map(|origin| view! { <loader::Provenance origin=origin problems=problems/> })}
+        {catalog.origin.clone().or_else(|| catalog.local.clone()).map(|origin| {
+            view! { <loader::Provenance origin=origin local=catalog.local.is_some() problems=problems/> }
+        })}
         <Notices notes=notes/>
         <Filters/>
         <div class="layout">

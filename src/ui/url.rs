@@ -110,9 +110,10 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
         moves.update_value(|n| *n += 1);
         let this_move = moves.get_value();
         set_timeout(
+            // The app may have been replaced (another dataset opened) before this fires.
             move || {
-                if moves.get_value() == this_move {
-                    settled.set(viewport);
+                if moves.try_get_value() == Some(this_move) {
+                    settled.try_set(viewport);
                 }
             },
             std::time::Duration::from_millis(250),

@@ -1,0 +1,120 @@
+// Bad input never breaks the app: hostile datasets, through ?data= and through the file
+// control, and a Content-Security-Policy that stops script the app did not ship.
+import { test, expect } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const DIR = 'target/e2e-site/some/sub/path/hostile';
+const ATTACK = '<script>window.canary=1</script><img src=x onerror="window.canary=2">';
+
+function valid() {
+  return {
+    format: 'sourceline/1', title: 'Hostile test', description: 'Invented for tests.',
+    documents: [{ id: 'doc', title: 'A report', published: '2020-01-31', kind: 'report' }],
+    sources: [{ id: 'src', name: 'A source', kind: 'official' }],
+    events: [{ id: 'ev', date: '2020-01-02', title: 'An event', summary: 'Something happened.', claims: [{ id: 'c', text: 'It happened.', by: 'src', in: 'doc' }] }],
+  };
+}
+
+function every(value, f) {
+  if (typeof value === 'string') return f(value);
+  if (Array.isArray(value)) return value.map((v) => every(v, f));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ['id', 'by', 'in', 'date', 'published', 'format'].includes(k) ? v : every(v, f)]));
+  return value;
+}
+
+// Each case: the file's content, and words the reader must be shown.
+const CASES = {
+  'markup-everywhere': { json: every(valid(), (s) => `${s} ${ATTACK}`), says: ['Not the bundled dataset', ATTACK] },
+  'javascript-url': { json: { ...valid(), documents: [{ ...valid().documents[0], url: 'javascript:window.canary=3' }] }, says: ['documents[0].url', 'only http:// and https:// links are allowed'] },
+  'wrong-types': { json: { ...valid(), title: 5, events: {} }, says: ['title: must be a string, found a number', 'events: must be a list, found an object'] },
+  'missing-and-duplicate-ids': {
+    json: { ...valid(), events: [valid().events[0], valid().events[0], { ...valid().events[0], id: undefined }] },
+    says: ['events[1].id: duplicate event id `ev`', 'events[2]: is missing the required field `id`', 'problem(s) found'],
+  },
+  'dangling-references': { json: { ...valid(), events: [{ ...valid().events[0], claims: [{ id: 'c', text: 't', by: 'ghost', via: ['sana2'], in: 'nodoc' }] }] }, says: ['unknown source id `ghost`', 'via[0]: unknown source id `sana2`', 'unknown document id `nodoc`'] },
+  'invalid-dates': { json: { ...valid(), events: [{ ...valid().events[0], date: '2016-13' }] }, says: ['events[0].date: date `2016-13` is not an EDTF date'] },
+  'deeply-nested': { text: `${'['.repeat(10000)}${']'.repeat(10000)}`, says: ['is not valid JSON', 'recursion limit'] },
+  'not-json': { text: '<html><script>window.canary=4</script></html>', says: ['is not valid JSON'] },
+};
+
+test.beforeAll(() => {
+  mkdirSync(DIR, { recursive: true });
+  for (const [name, c] of Object.entries(CASES)) writeFileSync(`${DIR}/${name}.json`, c.text ?? JSON.stringify(c.json));
+  // Over the 50 MB limit: refused from its size, before it is read.
+  writeFileSync(`${DIR}/huge.json`, `[${' '.repeat(51 * 1024 * 1024)}]`);
+});
+
+/** Watches a page for anything a hostile input could make it do. */
+function guard(page, context, baseURL) {
+  const seen = { dialogs: [], foreign: [] };
+  const origin = new URL(baseURL).origin;
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss();
+  });
+  context.on('request', (r) => new URL(r.url()).origin !== origin && !r.url().startsWith('data:') && seen.foreign.push(r.url()));
+  return async () => {
+    expect(await page.evaluate(() => window.canary)).toBeUndefined();
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.foreign).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+  };
+}
+
+for (const [name, c] of Object.entries(CASES)) {
+  test(`?data= ${name}: says what is wrong and runs nothing`, async ({ page, context, baseURL }) => {
+    const check = guard(page, context, baseURL);
+    await page.goto(`./?data=hostile/${name}.json`);
+    for (const words of c.says) await expect(page.locator('body')).toContainText(words);
+    await check();
+  });
+}
+
+test('?data= a 51 MB file is refused from its size', async ({ page, context, baseURL }) => {
+  const check = guard(page, context, baseURL);
+  await page.goto('./?data=hostile/huge.json');
+  await expect(page.locator('body')).toContainText('larger than 50.0 MB, the most this app reads');
+  await check();
+});
+
+test('a file opened from this device: checked, shown as text, sent nowhere', async ({ page, context, baseURL }) => {
+  const check = guard(page, context, baseURL);
+  await page.goto('./');
+  // Let the service worker finish caching the app, so that any request after this is the file's.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const before = [];
+  context.on('request', (r) => before.push(r.url()));
+  await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/markup-everywhere.json`);
+  await expect(page.getByRole('note', { name: 'About this dataset' })).toContainText('read in this browser only');
+  await expect(page.locator('.dataset-title')).toHaveText(`Hostile test ${ATTACK}`);
+  expect(before).toEqual([]);
+  await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/dangling-references.json`);
+  await expect(page.locator('body')).toContainText('unknown source id `ghost`');
+  await page.goto('./');
+  await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/huge.json`);
+  await expect(page.locator('body')).toContainText('larger than 50.0 MB');
+  await check();
+});
+
+test('the Content-Security-Policy blocks inline and third-party script', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  const blocked = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI || e.violatedDirective));
+    const inline = document.createElement('script');
+    inline.textContent = 'window.injected = 1';
+    document.body.append(inline);
+    const remote = document.createElement('script');
+    remote.src = 'https://third-party.invalid/x.js';
+    document.body.append(remote);
+    await new Promise((resolve) => {
+      const wait = () => (violations.length >= 2 ? resolve() : requestAnimationFrame(wait));
+      wait();
+    });
+    return { violations, injected: window.injected };
+  });
+  expect(blocked.injected).toBeUndefined();
+  expect(blocked.violations).toContain('inline');
+  expect(blocked.violations).toContain('https://third-party.invalid/x.js');
+});
