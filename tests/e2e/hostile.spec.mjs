@@ -118,3 +118,27 @@ test('the Content-Security-Policy blocks inline and third-party script', async (
   expect(blocked.violations).toContain('inline');
   expect(blocked.violations).toContain('https://third-party.invalid/x.js');
 });
+
+// Hostile links: the app still works, and says which settings it ignored.
+const QUERIES = {
+  'javascript: as an event': ['?event=javascript:window.canary=5', '“event” is not a valid id'],
+  'data: as a source': ['?source=data:text/html,%3Cscript%3Ewindow.canary=6%3C/script%3E', '“source” is not a valid id'],
+  'control characters': ['?q=a%00b%07c&tag=%1B', '“q” contained control characters'],
+  'markup as a date': ['?from=%3Cscript%3Ewindow.canary=7%3C/script%3E', '“from” is not an EDTF date'],
+  'another origin as data': ['?data=%2F%2Fevil.example%2Fx.json', '“data” must be a relative link to a file on this site'],
+  'javascript: as data': ['?data=javascript:window.canary=8', '“data” must be a relative link to a file on this site'],
+  'a 20 kB value': [`?event=${'a'.repeat(20000)}`, '“event” was too long'],
+  'an unknown setting with markup': ['?%3Cimg%20src=x%20onerror=window.canary=9%3E=1', 'is not a setting this app knows'],
+};
+
+for (const [name, [query, says]] of Object.entries(QUERIES)) {
+  test(`link with ${name}: the app works and says what it ignored`, async ({ page, context, baseURL }) => {
+    const check = guard(page, context, baseURL);
+    await page.goto(`./${query}`);
+    await expect(page.locator('.notice')).toContainText(says);
+    await expect(page.getByRole('navigation', { name: /^Events/ }).getByRole('listitem')).toHaveCount(13);
+    await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /IS retakes Palmyra/ }).click();
+    await expect(page.locator('#event-panel-heading')).toHaveText('IS retakes Palmyra');
+    await check();
+  });
+}
