@@ -68,7 +68,25 @@ for (const [name, c] of Object.entries(CASES)) {
     for (const words of c.says) await expect(page.locator('body')).toContainText(words);
     await check();
   });
+
+  test(`file control ${name}: says what is wrong and runs nothing`, async ({ page, context, baseURL }) => {
+    const check = guard(page, context, baseURL);
+    await page.goto('./');
+    await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/${name}.json`);
+    for (const words of c.says) await expect(page.locator('body')).toContainText(words);
+    await check();
+  });
 }
+
+test('a document link is a plain web link that opens apart from the app', async ({ page }) => {
+  const json = valid();
+  json.documents[0].url = 'https://example.org/report?id=1&lang=en';
+  writeFileSync(`${DIR}/web-link.json`, JSON.stringify(json));
+  await page.goto('./?data=hostile/web-link.json&event=ev');
+  const link = page.getByRole('complementary', { name: 'Who says so' }).getByRole('link', { name: 'A report' });
+  await expect(link).toHaveAttribute('href', 'https://example.org/report?id=1&lang=en');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+});
 
 test('?data= a 51 MB file is refused from its size', async ({ page, context, baseURL }) => {
   const check = guard(page, context, baseURL);
