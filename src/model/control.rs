@@ -48,6 +48,15 @@ impl ControlTrack {
         tracks
     }
 
+    /// The track of the place that changed hands most often, for a view with room for one.
+    pub fn busiest(dataset: &Dataset) -> Option<ControlTrack> {
+        let mut tracks = ControlTrack::all(dataset);
+        // The first of equals: `max_by_key` would take the last.
+        let most = tracks.iter().map(|t| t.segments.len()).max()?;
+        let at = tracks.iter().position(|t| t.segments.len() == most)?;
+        Some(tracks.swap_remove(at))
+    }
+
     /// Who held the place on `day`, as far as the recorded changes say.
     pub fn holder_on(&self, day: Day) -> Option<&str> {
         self.segments
@@ -76,13 +85,15 @@ mod tests {
         }"#;
         let (dataset, problems) = Dataset::parse(json);
         assert_eq!(problems, []);
-        let tracks = ControlTrack::all(&dataset.unwrap());
+        let dataset = dataset.unwrap();
+        let tracks = ControlTrack::all(&dataset);
         let town = &tracks[0];
         assert_eq!(town.place, "Town");
         let holders: Vec<(&str, Option<String>)> =
             town.segments.iter().map(|s| (s.holder.as_str(), s.until.map(|d| d.to_string()))).collect();
         assert_eq!(holders, [("B", Some("2016-03-01".to_string())), ("A", None)]);
         assert_eq!(tracks[1].place, "City");
+        assert_eq!(ControlTrack::busiest(&dataset).map(|t| t.place), Some("Town".to_string()));
         let day = |s: &str| EventDate::parse(s).unwrap().anchor();
         assert_eq!(town.holder_on(day("2015-04-30")), None);
         assert_eq!(town.holder_on(day("2015-12-01")), Some("B"));

@@ -242,6 +242,17 @@ impl EventDate {
     }
 }
 
+/// A range of whole days in words, sharing what the ends share: "2 March 2017",
+/// "1–3 March 2017", "28 February 2017 – 2 March 2017".
+pub fn day_range_words(from: Day, to: Day) -> String {
+    let (a, b) = (from.to_civil(), to.to_civil());
+    match (a.year == b.year && a.month == b.month, a.day == b.day) {
+        (true, true) => format!("{} {} {}", a.day, month_name(a.month), a.year),
+        (true, false) => format!("{}–{} {} {}", a.day, b.day, month_name(a.month), a.year),
+        _ => format!("{} {} {} – {} {} {}", a.day, month_name(a.month), a.year, b.day, month_name(b.month), b.year),
+    }
+}
+
 /// Chronological order under uncertainty: by earliest possible day, then by latest, so that a
 /// date known to the month comes before the days within it and after the month before.
 pub fn chronological(a: &EventDate, b: &EventDate) -> Ordering {
@@ -468,6 +479,13 @@ mod tests {
         let date = EventDate::parse(edtf).unwrap();
         assert_eq!(date.earliest(), earliest.map(day), "earliest of {edtf}");
         assert_eq!(date.latest(), latest.map(day), "latest of {edtf}");
+    }
+
+    #[test]
+    fn day_ranges_in_words() {
+        assert_eq!(day_range_words(day("2017-03-02"), day("2017-03-02")), "2 March 2017");
+        assert_eq!(day_range_words(day("2017-03-01"), day("2017-03-03")), "1–3 March 2017");
+        assert_eq!(day_range_words(day("2010-10-25"), day("2017-05-09")), "25 October 2010 – 9 May 2017");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use leptos::{ev, html, prelude::*};
 
 use super::{reveal_panel, use_state};
 use crate::model::timeline::{lay_out, ticks, Placement, Room};
+use crate::model::date::day_range_words;
 use crate::model::{ControlTrack, DateShape, Day, Viewport};
 
 /// How far one key press or button press moves or scales the view.
@@ -45,21 +46,6 @@ fn percent(fraction: f64) -> String {
     let sign = if scaled < 0 { "-" } else { "" };
     let scaled = scaled.abs();
     format!("{sign}{}.{:04}%", scaled / 10_000, scaled % 10_000)
-}
-
-/// A day range in words, for the range label and the control band.
-fn range_words(from: Day, to: Day) -> String {
-    let (a, b) = (from.to_civil(), to.to_civil());
-    let month = |m: u8| crate::model::date::month_name(m);
-    if a.year == b.year && a.month == b.month {
-        if a.day == b.day {
-            format!("{} {} {}", a.day, month(a.month), a.year)
-        } else {
-            format!("{}–{} {} {}", a.day, b.day, month(a.month), a.year)
-        }
-    } else {
-        format!("{} {} {} – {} {} {}", a.day, month(a.month), a.year, b.day, month(b.month), b.year)
-    }
 }
 
 /// The interactive timeline of the events that pass the filters.
@@ -116,8 +102,7 @@ pub fn Timeline() -> impl IntoView {
         layout.with(|(placements, _)| placements.iter().find(|p| p.index == index).cloned())
     };
 
-    // The place that changed hands most often gets the band.
-    let track = ControlTrack::all(&catalog.dataset).into_iter().max_by_key(|t| t.segments.len());
+    let track = ControlTrack::busiest(&catalog.dataset);
 
     // Pointer gestures: one pointer drags, two pinch.
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
@@ -230,7 +215,7 @@ pub fn Timeline() -> impl IntoView {
 
     let range_label = move || {
         let (from, to) = state.viewport.get().days();
-        range_words(from, to)
+        day_range_words(from, to)
     };
 
     view! {
@@ -315,7 +300,7 @@ pub fn Timeline() -> impl IntoView {
                                         >
                                             {format!("+{}", cluster.count)}
                                             <span class="sr-only">
-                                                {format!(" more events, {}: zoom in", range_words(from, to))}
+                                                {format!(" more events, {}: zoom in", day_range_words(from, to))}
                                             </span>
                                         </button>
                                     </li>
