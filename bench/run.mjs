@@ -199,7 +199,7 @@ function table(results) {
 }
 
 function plot(results) {
-  const [w, h, left, bottom, top, right] = [640, 360, 70, 50, 20, 150];
+  const [w, h, left, bottom, top, right] = [640, 370, 70, 50, 36, 150];
   const xs = SIZES.map((n) => Math.log10(n));
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
   const yMax = Math.log10(LIMIT_MS);
@@ -223,7 +223,7 @@ function plot(results) {
     if (drawn.length > 1) parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${drawn.map((r) => `${px(r.n)},${py(r.firstDrawn)}`).join(' ')}"/>`);
     for (const r of points) {
       if (r.firstDrawn !== undefined) parts.push(`<circle cx="${px(r.n)}" cy="${py(r.firstDrawn)}" r="4" fill="${colour}"/>`);
-      else parts.push(`<text x="${px(r.n)}" y="${py(LIMIT_MS) + 4}" text-anchor="middle" fill="${colour}" font-size="16">×</text>`);
+      else parts.push(`<text x="${px(r.n) + (i - 1) * 12}" y="${py(LIMIT_MS) + 5}" text-anchor="middle" fill="${colour}" font-size="16">×</text>`);
     }
     parts.push(`<rect x="${w - right + 15}" y="${top + 10 + i * 20}" width="12" height="12" fill="${colour}"/><text x="${w - right + 32}" y="${top + 21 + i * 20}">${tool}</text>`);
   });
@@ -232,6 +232,11 @@ function plot(results) {
 }
 
 async function main() {
+  if (process.argv.includes('--replot')) {
+    // Redraw the plot from the last run's numbers, without measuring again.
+    writeFileSync('docs/bench-first-event.svg', plot(JSON.parse(readFileSync('target/bench/results.json', 'utf8'))));
+    return;
+  }
   execFileSync('./x', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   buildSite();
   const port = await freePort();
