@@ -6,10 +6,11 @@
 
   function offer(worker) {
     if (document.querySelector('.update-banner')) return;
-    const banner = document.createElement('div');
+    const banner = document.createElement('section');
     banner.className = 'update-banner';
-    banner.setAttribute('role', 'status');
+    banner.setAttribute('aria-label', 'Update available');
     const text = document.createElement('span');
+    text.setAttribute('role', 'status');
     text.textContent = 'A new version of sourceline is ready.';
     const button = document.createElement('button');
     button.type = 'button';

@@ -250,7 +250,7 @@ pub fn Provenance(
         format!("You are viewing data loaded from {origin}, which this site does not vouch for. ")
     };
     view! {
-        <div class="provenance" role="note" aria-label="About this dataset">
+        <section class="provenance" aria-label="About this dataset">
             <p>
                 <strong>"Not the bundled dataset. "</strong>
                 {said}
@@ -262,6 +262,6 @@ pub fn Provenance(
                     <ProblemList problems=problems/>
                 </details>
             })}
-        </div>
+        </section>
     }
 }

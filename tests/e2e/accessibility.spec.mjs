@@ -35,3 +35,13 @@ test('landmarks: banner, search, main, navigation and complementary panels', asy
   await expect(page.getByRole('navigation', { name: /^Events/ })).toBeVisible();
   await expect(page.getByRole('complementary')).toHaveCount(2);
 });
+
+test('no violation in a loaded dataset, its banner, or a failed load', async ({ page }) => {
+  await page.goto('./?data=data/synthetic-10000.json');
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toBeVisible();
+  await expect(page.locator('.mark').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto('./?data=data/no-such-file.json');
+  await expect(page.getByText('The server answered 404 for this file.')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

@@ -103,7 +103,7 @@ test('a file opened from this device: checked, shown as text, sent nowhere', asy
   const before = [];
   context.on('request', (r) => before.push(r.url()));
   await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/markup-everywhere.json`);
-  await expect(page.getByRole('note', { name: 'About this dataset' })).toContainText('read in this browser only');
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('read in this browser only');
   await expect(page.locator('.dataset-title')).toHaveText(`Hostile test ${ATTACK}`);
   expect(before).toEqual([]);
   await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/dangling-references.json`);

@@ -52,9 +52,10 @@ test('a new deploy is offered, and applied whole when the reader accepts', async
   for (const file of ['index.html', 'sw.js']) utimesSync(`${site.dir}/${file}`, later, later);
 
   await page.reload();
-  const banner = page.getByRole('status').filter({ hasText: 'A new version of sourceline is ready.' });
+  const banner = page.getByRole('region', { name: 'Update available' });
   // The new worker downloads the whole build before it is offered.
   await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner.getByRole('status')).toHaveText('A new version of sourceline is ready.');
   // Until the reader accepts, the page and its cache are all of the first build.
   await expect(page.locator('meta[name=deploy]')).toHaveCount(0);
   await expect(page.locator('#event-panel-heading')).toHaveText('Government forces push rebels out of Aleppo');

@@ -6,7 +6,7 @@ const domSize = (page) => page.evaluate(() => document.getElementsByTagName('*')
 
 test('a 10,000-event dataset loads with a banner and keeps the DOM small', async ({ page }) => {
   await page.goto('./?data=data/synthetic-10000.json');
-  await expect(page.getByRole('note', { name: 'About this dataset' })).toContainText('Not the bundled dataset');
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('Not the bundled dataset');
   await expect(page.getByRole('search').getByRole('status')).toHaveText('All 10000 events');
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.locator('.mark').first()).toBeVisible();
@@ -37,7 +37,7 @@ test('a dataset on another origin is refused, and the bundled one shown', async 
   await page.goto('./?data=https%3A%2F%2Fevil.example%2Fpalmyra.json');
   await expect(page.locator('.notice')).toContainText('“data” must be a relative link to a file on this site');
   await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
-  await expect(page.getByRole('note', { name: 'About this dataset' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toHaveCount(0);
 });
 
 test('a missing dataset says so and offers the bundled one', async ({ page }) => {
