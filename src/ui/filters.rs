@@ -25,6 +25,10 @@ pub fn Filters() -> impl IntoView {
     let mut parties = pairs(&facets.parties);
     parties.push((NOT_A_PARTY.to_string(), "Not a party to the conflict".to_string()));
     let tags = pairs(&facets.tags);
+    let folded = RwSignal::new(true);
+    let active = move || {
+        state.filter.with(|f| [&f.source, &f.kind, &f.party, &f.tag, &f.place].iter().filter(|v| v.is_some()).count())
+    };
     let places = pairs(&facets.places);
 
     view! {
@@ -40,11 +44,26 @@ pub fn Filters() -> impl IntoView {
                     on:input=move |e| state.filter.update(|f| f.text = event_target_value(&e))
                 />
             </div>
-            <FilterMenu label="Source" id="filter-source" options=sources pick=|f| &mut f.source/>
-            <FilterMenu label="Kind of source" id="filter-kind" options=kinds pick=|f| &mut f.kind/>
-            <FilterMenu label="Party" id="filter-party" options=parties pick=|f| &mut f.party/>
-            <FilterMenu label="Tag" id="filter-tag" options=tags pick=|f| &mut f.tag/>
-            <FilterMenu label="Place" id="filter-place" options=places pick=|f| &mut f.place/>
+            // On a phone the menus fold away behind one button, so the timeline is in sight.
+            <button
+                type="button"
+                class="menus-toggle"
+                aria-expanded=move || (!folded.get()).to_string()
+                aria-controls="filter-menus"
+                on:click=move |_| folded.update(|f| *f = !*f)
+            >
+                {move || match active() {
+                    0 => "Filters".to_string(),
+                    n => format!("Filters ({n} on)"),
+                }}
+            </button>
+            <div id="filter-menus" class="menus" class:folded=move || folded.get()>
+                <FilterMenu label="Source" id="filter-source" options=sources pick=|f| &mut f.source/>
+                <FilterMenu label="Kind of source" id="filter-kind" options=kinds pick=|f| &mut f.kind/>
+                <FilterMenu label="Party" id="filter-party" options=parties pick=|f| &mut f.party/>
+                <FilterMenu label="Tag" id="filter-tag" options=tags pick=|f| &mut f.tag/>
+                <FilterMenu label="Place" id="filter-place" options=places pick=|f| &mut f.place/>
+            </div>
             <p class="match-count" role="status">{count}</p>
             <button
                 type="button"

@@ -2,6 +2,12 @@
 // Forward, survives a reload, and copes with ids that do not exist.
 import { test, expect } from '@playwright/test';
 
+/** On a phone the filter menus are folded behind a button: open them. */
+async function openFilters(page) {
+  const toggle = page.getByRole('button', { name: /^Filters/ });
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 const panelHeading = (page) => page.locator('#event-panel-heading');
 const eventList = (page) => page.getByRole('navigation', { name: /^Events/ });
 const query = (page) => new URL(page.url()).search;
@@ -51,6 +57,7 @@ test('typing in search replaces the history entry instead of adding one per key'
 test('filters, search, selection and range round-trip through a reload', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('searchbox', { name: 'Search' }).fill('palmyra');
+  await openFilters(page);
   await page.getByLabel('Source', { exact: true }).selectOption({ label: 'Syrian Observatory for Human Rights' });
   await eventList(page).getByRole('button', { name: /Government forces break into western Palmyra/ }).click();
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
@@ -60,6 +67,7 @@ test('filters, search, selection and range round-trip through a reload', async (
   await page.reload();
   await expect(panelHeading(page)).toHaveText('Government forces break into western Palmyra');
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('palmyra');
+  await openFilters(page);
   await expect(page.getByLabel('Source', { exact: true })).toHaveValue('sohr');
   await expect(page.locator('.range')).toHaveText(range);
   expect(page.url()).toBe(before);
