@@ -48,13 +48,12 @@ impl ControlTrack {
         tracks
     }
 
-    /// The track of the place that changed hands most often, for a view with room for one.
-    pub fn busiest(dataset: &Dataset) -> Option<ControlTrack> {
+    /// Every track, the places that changed hands most often first (ties in order of first
+    /// change).
+    pub fn by_activity(dataset: &Dataset) -> Vec<ControlTrack> {
         let mut tracks = ControlTrack::all(dataset);
-        // The first of equals: `max_by_key` would take the last.
-        let most = tracks.iter().map(|t| t.segments.len()).max()?;
-        let at = tracks.iter().position(|t| t.segments.len() == most)?;
-        Some(tracks.swap_remove(at))
+        tracks.sort_by_key(|t| std::cmp::Reverse(t.segments.len()));
+        tracks
     }
 
     /// Who held the place on `day`, as far as the recorded changes say.
@@ -93,7 +92,8 @@ mod tests {
             town.segments.iter().map(|s| (s.holder.as_str(), s.until.map(|d| d.to_string()))).collect();
         assert_eq!(holders, [("B", Some("2016-03-01".to_string())), ("A", None)]);
         assert_eq!(tracks[1].place, "City");
-        assert_eq!(ControlTrack::busiest(&dataset).map(|t| t.place), Some("Town".to_string()));
+        let busiest_first: Vec<String> = ControlTrack::by_activity(&dataset).into_iter().map(|t| t.place).collect();
+        assert_eq!(busiest_first, ["Town", "City"]);
         let day = |s: &str| EventDate::parse(s).unwrap().anchor();
         assert_eq!(town.holder_on(day("2015-04-30")), None);
         assert_eq!(town.holder_on(day("2015-12-01")), Some("B"));

@@ -102,7 +102,10 @@ pub fn Timeline() -> impl IntoView {
         layout.with(|(placements, _)| placements.iter().find(|p| p.index == index).cloned())
     };
 
-    let track = ControlTrack::busiest(&catalog.dataset);
+    // One band at a time: the busiest place first, and a menu for the others.
+    let tracks = ControlTrack::by_activity(&catalog.dataset);
+    let places: Vec<String> = tracks.iter().map(|t| t.place.clone()).collect();
+    let band = RwSignal::new(0_usize);
 
     // Pointer gestures: one pointer drags, two pinch.
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
@@ -237,6 +240,14 @@ pub fn Timeline() -> impl IntoView {
                         "Show all"
                     </button>
                 </div>
+                {(places.len() > 1).then(|| view! {
+                    <label class="band-choice">
+                        "Who held "
+                        <select on:change=move |e| band.set(event_target_value(&e).parse().unwrap_or(0))>
+                            {places.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{p.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
             </div>
             <p class="hint" id="timeline-hint">
                 "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom."
@@ -310,7 +321,7 @@ pub fn Timeline() -> impl IntoView {
                     }}
                 </ol>
                 <div class="control-tracks">
-                    {track.map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
+                    {move || tracks.get(band.get()).cloned().map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
                 </div>
             </div>
         </section>

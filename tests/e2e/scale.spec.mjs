@@ -28,6 +28,13 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
   await expect(page.locator('.event-list li[aria-posinset="1"]')).toHaveCount(0);
   sizes.push(await domSize(page));
   expect(Math.max(...sizes)).toBeLessThan(2000);
+  // Several places change hands: a menu picks whose control the band shows.
+  const band = page.getByRole('combobox', { name: /^Who held/ });
+  const first = await band.inputValue();
+  await band.selectOption({ index: 1 });
+  const chosen = await band.locator('option:checked').textContent();
+  await expect(timeline.getByRole('list', { name: `Who held ${chosen}` })).toBeVisible();
+  expect(await band.inputValue()).not.toBe(first);
   // Links to an event carry the dataset with them.
   await page.locator('.event-list li[aria-posinset="10000"] button').click();
   await expect(page).toHaveURL(/\?data=data%2Fsynthetic-10000\.json&event=e\d+/);
