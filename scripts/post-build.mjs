@@ -27,9 +27,11 @@ let index = readFileSync(indexPath, 'utf8');
 const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
 );
-// Run again on a built folder, the hashes are already in place.
+// Run again on a built folder, the hashes are already in place. `trunk serve` injects its
+// live-reload script after this hook runs, so debug builds allow inline script; release builds
+// (everything in dist/ that is ever deployed) allow only the hashed ones.
 if (index.includes('INLINE_SCRIPT_HASHES')) {
-  index = index.replace('INLINE_SCRIPT_HASHES', hashes.join(' '));
+  index = index.replace('INLINE_SCRIPT_HASHES', release ? hashes.join(' ') : "'unsafe-inline'");
   writeFileSync(indexPath, index);
 }
 
