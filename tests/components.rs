@@ -2,28 +2,37 @@
 //! Run by `./x test` as `cargo test --target wasm32-unknown-unknown --test components`.
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use sourceline::model::Dataset;
-use sourceline::ui::{Catalog, Shell};
+use sourceline::model::{Catalog, Dataset, DatasetOrigin};
+use sourceline::ui::{DatasetView, Shell, Stage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `view` into a fresh container and returns the container.
-fn mount<F, N>(view: F) -> web_sys::HtmlElement
+/// A view mounted in a container of its own, unmounted when this is dropped.
+struct Mounted {
+    root: web_sys::HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+/// Mounts `view` into a fresh container. Keep what it returns for as long as the view should
+/// stay in the page.
+fn mount<F, N>(view: F) -> Mounted
 where
     F: FnOnce() -> N + 'static,
-    N: IntoView,
+    N: IntoView + 'static,
 {
     // Every app reads the address bar: start each from a plain address.
     let path = window().location().pathname().unwrap();
     window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), view).forget();
-    container
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), view);
+    Mounted { root, _handle: Box::new(handle) }
 }
 
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -48,16 +57,18 @@ fn button_containing(root: &web_sys::HtmlElement, selector: &str, words: &str) -
 
 #[wasm_bindgen_test]
 fn app_names_the_product_and_the_bundled_dataset() {
-    let root = mount(sourceline::ui::App);
-    assert_eq!(text(&root, "h1"), "sourceline");
-    assert_eq!(text(&root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
+    assert_eq!(text(root, "h1"), "sourceline");
+    assert_eq!(text(root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
     assert!(root.query_selector("main").unwrap().is_some(), "a main landmark");
 }
 
 #[wasm_bindgen_test]
 fn the_list_shows_every_event_in_order() {
-    let root = mount(sourceline::ui::App);
-    let titles: Vec<String> = all(&root, ".event-list li .title").iter().map(|e| e.text_content().unwrap()).collect();
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
+    let titles: Vec<String> = all(root, ".event-list li .title").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(titles.len(), 13);
     assert_eq!(titles.first().map(String::as_str), Some("Syria's civil war begins"));
     assert_eq!(titles.last().map(String::as_str), Some("The SDF offers to cede villages to the government"));
@@ -65,24 +76,26 @@ fn the_list_shows_every_event_in_order() {
 
 #[wasm_bindgen_test]
 async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
-    let root = mount(sourceline::ui::App);
-    button_containing(&root, ".event-list button", "IS retakes Palmyra").click();
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
+    button_containing(root, ".event-list button", "IS retakes Palmyra").click();
     leptos::task::tick().await;
-    assert_eq!(text(&root, "#event-panel-heading"), "IS retakes Palmyra");
-    assert!(text(&root, ".event-panel").contains("December 2016"));
-    assert_eq!(text(&root, ".corroboration"), "1 originator supports this, 1 of them not a party to the conflict");
-    assert_eq!(text(&root, "[aria-live=polite]"), "Selected: IS retakes Palmyra, December 2016");
+    assert_eq!(text(root, "#event-panel-heading"), "IS retakes Palmyra");
+    assert!(text(root, ".event-panel").contains("December 2016"));
+    assert_eq!(text(root, ".corroboration"), "1 originator supports this, 1 of them not a party to the conflict");
+    assert_eq!(text(root, "[aria-live=polite]"), "Selected: IS retakes Palmyra, December 2016");
 }
 
 #[wasm_bindgen_test]
 async fn search_narrows_the_list_and_the_count() {
-    let root = mount(sourceline::ui::App);
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
     let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
     input.set_value("terrorists");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     leptos::task::tick().await;
-    assert_eq!(text(&root, ".match-count"), "1 of 13 events match");
-    assert_eq!(all(&root, ".event-list li").len(), 1);
+    assert_eq!(text(root, ".match-count"), "1 of 13 events match");
+    assert_eq!(all(root, ".event-list li").len(), 1);
 }
 
 /// Every string from data is text: markup in a dataset shows as characters and never
@@ -99,25 +112,45 @@ async fn markup_in_a_dataset_is_shown_as_text() {
     });
     let (dataset, problems) = Dataset::parse(&json.to_string());
     assert!(problems.is_empty(), "{problems:?}");
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(dataset.unwrap())));
-    let root = mount(move || view! { <Shell catalog=catalog/> });
-    button_containing(&root, ".event-list button", "<img").click();
+    let catalog = Arc::new(Catalog::new(dataset.unwrap(), DatasetOrigin::Bundled));
+    let app = mount(move || view! { <Shell catalog=catalog/> });
+    let root = &app.root;
+    button_containing(root, ".event-list button", "<img").click();
     leptos::task::tick().await;
     assert!(root.query_selector("img").unwrap().is_none(), "no element was made from data");
-    assert_eq!(text(&root, "#event-panel-heading"), hostile);
-    assert_eq!(text(&root, ".quote"), hostile);
+    assert_eq!(text(root, "#event-panel-heading"), hostile);
+    assert_eq!(text(root, ".quote"), hostile);
     assert!(js_sys::Reflect::get(&window(), &"owned".into()).unwrap().is_undefined());
 }
 
 /// After a panic the page says so, with the message as text and a way to reload.
 #[wasm_bindgen_test]
 fn a_panic_leaves_a_page_that_says_what_happened() {
-    let root = mount(|| view! { <p>"placeholder view"</p> });
-    sourceline::ui::show_failure_in(&root, "index out of bounds <b>here</b>");
+    let app = mount(|| view! { <p>"placeholder view"</p> });
+    let root = &app.root;
+    sourceline::ui::show_failure_in(root, "index out of bounds <b>here</b>");
     assert!(!root.text_content().unwrap_or_default().contains("placeholder view"), "the broken app is gone");
     let alert = root.query_selector("[role=alert]").unwrap().expect("the failure page");
     assert_eq!(alert.query_selector("h1").unwrap().unwrap().text_content().as_deref(), Some("Something went wrong"));
     assert_eq!(alert.query_selector("pre").unwrap().unwrap().text_content().as_deref(), Some("index out of bounds <b>here</b>"));
     assert!(alert.query_selector("b").unwrap().is_none(), "the message stays text");
     assert!(alert.query_selector("button").unwrap().is_some(), "a way to reload");
+}
+
+/// Opening another dataset replaces the app over the first, and the first is freed with it.
+#[wasm_bindgen_test]
+async fn opening_another_dataset_frees_the_first() {
+    let first = Arc::new(Catalog::bundled());
+    let weak = Arc::downgrade(&first);
+    let stage = RwSignal::new(Stage::Ready(first, Vec::new()));
+    let app = mount(move || view! { <DatasetView stage=stage/> });
+    leptos::task::tick().await;
+    assert_eq!(text(&app.root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
+    assert!(weak.upgrade().is_some(), "the app holds the dataset it shows");
+
+    let second = Catalog::new(Dataset::embedded(), DatasetOrigin::File("second.json".into()));
+    stage.set(Stage::Ready(Arc::new(second), Vec::new()));
+    leptos::task::tick().await;
+    assert!(text(&app.root, ".provenance").contains("second.json"), "the second dataset is shown");
+    assert!(weak.upgrade().is_none(), "nothing holds the first dataset any more");
 }

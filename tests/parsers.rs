@@ -2,9 +2,11 @@
 //! behaves as their documentation says.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use proptest::prelude::*;
 use sourceline::model::dataset::EMBEDDED_JSON;
-use sourceline::model::{Dataset, Day, EventDate, Filter, ViewState};
+use sourceline::model::{Dataset, Day, EventDate, Facet, Filter, ViewState};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
@@ -28,7 +30,7 @@ proptest! {
             prop_assert!(!date.human().is_empty());
             if let (Some(e), Some(l)) = (date.earliest(), date.latest()) {
                 prop_assert!(e <= l);
-                prop_assert!(date.may_contain(e) && date.may_contain(l));
+                prop_assert_eq!((start, end), (e, l), "a bounded date spans exactly its bounds");
             }
         }
     }
@@ -68,7 +70,7 @@ proptest! {
         Just(serde_json::json!([])),
         Just(serde_json::json!({})),
     ]) {
-        let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let mut value = support::palmyra_json();
         replace_nth(&mut value, &mut { index }, &replacement);
         let (dataset, _) = Dataset::parse(&value.to_string());
         if let Some(dataset) = dataset {
@@ -93,10 +95,14 @@ proptest! {
         from in proptest::option::of("(19|20)[0-9]{2}(-0[1-9])?"),
     ) {
         let trimmed = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let mut filter = Filter::text(text.trim());
+        filter.set(Facet::Source, source);
+        filter.set(Facet::Kind, trimmed(kind));
+        filter.set(Facet::Tag, trimmed(tag));
         let state = ViewState {
             claim: event.as_ref().map(|_| claim),
             event,
-            filter: Filter { text: text.trim().to_string(), source, kind: trimmed(kind), tag: trimmed(tag), ..Filter::default() },
+            filter,
             from: from.map(|f| EventDate::parse(&f).unwrap()),
             ..ViewState::default()
         };

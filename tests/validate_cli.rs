@@ -1,7 +1,12 @@
 //! The `validate` command, as a dataset author runs it.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::process::Command;
+
+use sourceline::model::dataset::EMBEDDED_JSON;
+use support::PALMYRA_PATH;
 
 fn validate(args: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_validate")).args(args).output().expect("validate runs");
@@ -11,8 +16,7 @@ fn validate(args: &[&str]) -> (i32, String) {
 
 #[test]
 fn the_bundled_dataset_is_valid() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/palmyra.json");
-    let (code, text) = validate(&[path]);
+    let (code, text) = validate(&[PALMYRA_PATH]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("valid: 13 events"), "{text}");
 }
@@ -22,8 +26,7 @@ fn a_broken_dataset_lists_each_problem_with_its_path_and_fails() {
     let dir = std::env::temp_dir().join(format!("sourceline-validate-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("broken.json");
-    let broken = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/palmyra.json"))
-        .unwrap()
+    let broken = EMBEDDED_JSON
         .replacen("\"via\": [\"sana\"]", "\"via\": [\"sana2\"]", 1)
         .replacen("\"date\": \"2016-12\"", "\"date\": \"2016-13\"", 1);
     std::fs::write(&path, broken).unwrap();

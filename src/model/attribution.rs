@@ -1,7 +1,54 @@
 //! Who says an event happened: its claims grouped by originator with their relay chains, and
 //! how well the event is corroborated.
 
+use std::fmt;
+
 use super::dataset::{Claim, Dataset, Document, Event, Source, Stance};
+use super::words::count;
+
+/// Where a source stands in the conflict: a party to it, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing<'a> {
+    /// A party to the conflict, by name.
+    Party(&'a str),
+    /// An outside observer.
+    NotAParty,
+}
+
+impl<'a> Standing<'a> {
+    /// A source's standing: its own party, or its organisation's where it speaks for one.
+    pub fn of(dataset: &'a Dataset, source: &'a Source) -> Standing<'a> {
+        let organisation = || source.affiliation.as_deref().and_then(|id| dataset.source(id));
+        match source.party.as_deref().or_else(|| organisation().and_then(|org| org.party.as_deref())) {
+            Some(party) => Standing::Party(party),
+            None => Standing::NotAParty,
+        }
+    }
+
+    /// The party's name, if it is one.
+    pub fn party(self) -> Option<&'a str> {
+        match self {
+            Standing::Party(party) => Some(party),
+            Standing::NotAParty => None,
+        }
+    }
+}
+
+impl fmt::Display for Standing<'_> {
+    /// "Party to the conflict: Russia", "Not a party to the conflict".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Standing::Party(party) => write!(f, "Party to the conflict: {party}"),
+            Standing::NotAParty => f.write_str(NOT_A_PARTY_WORDS),
+        }
+    }
+}
+
+/// How the app names sources outside every party, in sentences and in the party menu.
+pub const NOT_A_PARTY_WORDS: &str = "Not a party to the conflict";
+
+/// What the attribution panel says when claims qualify or dispute each other.
+pub const SIDE_BY_SIDE: &str = "Sources qualify or dispute each other here: their claims are shown side by side.";
 
 /// One claim with everything it points at resolved: its chain of sources, from originator to
 /// the last relay, and the document it is reported in.
@@ -42,6 +89,32 @@ pub struct Corroboration {
     pub disputing: usize,
     /// True when any claim qualifies or disputes another, so the claims belong side by side.
     pub contested: bool,
+}
+
+impl AttributedClaim<'_> {
+    /// Where the claim was reported, after the document's title: its publisher, its date and
+    /// the place in it, each after a comma (", AFP, 2 March 2017, paragraph 7").
+    pub fn document_details(&self) -> String {
+        let mut details = String::new();
+        if let Some(document) = self.document {
+            for part in document.publisher.iter().cloned().chain([document.published.human()]) {
+                details.push_str(", ");
+                details.push_str(&part);
+            }
+        }
+        if let Some(locator) = &self.claim.locator {
+            details.push_str(", ");
+            details.push_str(locator);
+        }
+        details
+    }
+}
+
+impl OriginatorClaims<'_> {
+    /// "for Syrian Observatory for Human Rights", when the originator speaks for one.
+    pub fn speaks_for(&self) -> Option<String> {
+        self.organisation.map(|org| format!("for {}", org.name))
+    }
 }
 
 impl<'a> Attribution<'a> {
@@ -93,18 +166,28 @@ impl Corroboration {
         }
     }
 
-    /// One line for people: "3 originators, 1 of them not a party to the conflict".
+    /// One line for people: "3 originators support this, 1 of them not a party to the
+    /// conflict; 1 disputes it".
     pub fn summary(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut line = format!(
-            "{}, {} not a party to the conflict",
-            plural(self.originators, "originator supports this", "originators support this"),
-            plural(self.independent, "of them", "of them"),
+            "{}, {} of them not a party to the conflict",
+            count(self.originators, "originator supports this", "originators support this"),
+            self.independent,
         );
         if self.disputing > 0 {
-            line.push_str(&format!("; {} it", plural(self.disputing, "disputes", "dispute")));
+            line.push_str(&format!("; {} it", count(self.disputing, "disputes", "dispute")));
         }
         line
+    }
+
+    /// A few words for a list: "3 originators", "1 originator · contested".
+    pub fn short(&self) -> String {
+        let backing = count(self.originators, "originator", "originators");
+        if self.contested {
+            format!("{backing} · contested")
+        } else {
+            backing
+        }
     }
 }
 
@@ -112,33 +195,11 @@ impl Corroboration {
 mod tests {
     use super::*;
 
-    fn fixture() -> Dataset {
-        let json = r#"{
-            "format": "sourceline/1", "title": "T", "description": "D",
-            "documents": [ { "id": "doc", "title": "Report", "published": "2017-03-02", "kind": "news article" } ],
-            "sources": [
-                { "id": "army", "name": "Army", "kind": "military", "party": "Government" },
-                { "id": "agency", "name": "Agency", "kind": "state news agency", "party": "Government" },
-                { "id": "monitor", "name": "Monitor", "kind": "monitoring group" },
-                { "id": "director", "name": "Director", "kind": "official", "affiliation": "monitor" },
-                { "id": "rebels", "name": "Rebels", "kind": "armed group", "party": "Rebels" }
-            ],
-            "events": [ { "id": "e", "date": "2017-03-02", "title": "T", "summary": "S", "claims": [
-                { "id": "a", "text": "took it", "by": "army", "via": ["agency"], "in": "doc" },
-                { "id": "m", "text": "withdrew", "by": "monitor", "in": "doc" },
-                { "id": "d", "text": "not all yet", "by": "director", "in": "doc", "stance": "qualifies" },
-                { "id": "a2", "text": "and more", "by": "army", "in": "doc" },
-                { "id": "r", "text": "never happened", "by": "rebels", "in": "doc", "stance": "disputes" }
-            ] } ]
-        }"#;
-        let (dataset, problems) = Dataset::parse(json);
-        assert_eq!(problems, []);
-        dataset.unwrap()
-    }
+    use crate::model::fixtures;
 
     #[test]
     fn claims_are_grouped_by_originator_with_their_chains() {
-        let dataset = fixture();
+        let dataset = fixtures::contested();
         let attribution = Attribution::of(&dataset, &dataset.events[0]);
         let shape: Vec<(&str, Vec<&str>)> = attribution
             .groups
@@ -154,9 +215,32 @@ mod tests {
 
     #[test]
     fn corroboration_counts_an_organisation_once_and_sets_disputes_apart() {
-        let dataset = fixture();
+        let dataset = fixtures::contested();
         let c = Attribution::of(&dataset, &dataset.events[0]).corroboration;
         assert_eq!(c, Corroboration { originators: 2, independent: 1, disputing: 1, contested: true });
         assert_eq!(c.summary(), "2 originators support this, 1 of them not a party to the conflict; 1 disputes it");
+        assert_eq!(c.short(), "2 originators · contested");
+        let alone = Corroboration { originators: 1, independent: 0, disputing: 0, contested: false };
+        assert_eq!(alone.summary(), "1 originator supports this, 0 of them not a party to the conflict");
+        assert_eq!(alone.short(), "1 originator");
+    }
+
+    #[test]
+    fn standing_follows_the_organisation_a_person_speaks_for() {
+        let dataset = fixtures::contested();
+        let standing = |id: &str| Standing::of(&dataset, dataset.source(id).unwrap()).to_string();
+        assert_eq!(standing("army"), "Party to the conflict: Government");
+        assert_eq!(standing("monitor"), "Not a party to the conflict");
+        assert_eq!(standing("director"), "Not a party to the conflict");
+        assert_eq!(Standing::of(&dataset, dataset.source("rebels").unwrap()).party(), Some("Rebels"));
+    }
+
+    #[test]
+    fn a_claim_names_where_it_was_reported() {
+        let dataset = fixtures::contested();
+        let attribution = Attribution::of(&dataset, &dataset.events[0]);
+        assert_eq!(attribution.groups[0].claims[0].document_details(), ", 2 March 2017");
+        assert_eq!(attribution.groups[2].speaks_for().as_deref(), Some("for Monitor"));
+        assert_eq!(attribution.groups[0].speaks_for(), None);
     }
 }

@@ -14,9 +14,8 @@ pub struct ControlTrack {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlSegment {
     pub holder: String,
-    /// The event that gave the holder control, and its date, whose bounds say how sharply
-    /// the change is known.
-    pub event: String,
+    /// The date of the event that gave the holder control, whose bounds say how sharply the
+    /// change is known.
     pub since: EventDate,
     /// When the next change began, or `None` when no later change is recorded.
     pub until: Option<Day>,
@@ -31,7 +30,6 @@ impl ControlTrack {
             let Some(control) = &event.control else { continue };
             let segment = ControlSegment {
                 holder: control.holder.clone(),
-                event: event.id.clone(),
                 since: event.date.clone(),
                 until: None,
             };
@@ -56,13 +54,35 @@ impl ControlTrack {
         tracks
     }
 
-    /// Who held the place on `day`, as far as the recorded changes say.
-    pub fn holder_on(&self, day: Day) -> Option<&str> {
-        self.segments
-            .iter()
-            .rev()
-            .find(|s| s.since.anchor() <= day)
-            .map(|s| s.holder.as_str())
+    /// "Who held Palmyra": the band's name.
+    pub fn heading(&self) -> String {
+        format!("Who held {}", self.place)
+    }
+
+    /// Every holder once, in alphabetical order: a holder keeps its place (and so its colour)
+    /// in this list however the view moves.
+    pub fn holders(&self) -> Vec<&str> {
+        let mut holders: Vec<&str> = self.segments.iter().map(|s| s.holder.as_str()).collect();
+        holders.sort_unstable();
+        holders.dedup();
+        holders
+    }
+}
+
+impl ControlSegment {
+    /// The days it covers on an axis, as day numbers: from the first day of the change that
+    /// began it to the start of the next change, or to `record_end` for the last holder.
+    pub fn extent(&self, record_end: f64) -> (f64, f64) {
+        let from = f64::from(self.since.anchor().0);
+        (from, self.until.map_or(record_end, |d| f64::from(d.0)))
+    }
+
+    /// The segment in words: "Islamic State, from May 2015 until the next change".
+    pub fn describe(&self) -> String {
+        match self.until {
+            Some(_) => format!("{}, from {} until the next change", self.holder, self.since.human()),
+            None => format!("{}, from {}", self.holder, self.since.human()),
+        }
     }
 }
 
@@ -72,19 +92,7 @@ mod tests {
 
     #[test]
     fn changes_of_control_become_consecutive_segments() {
-        let json = r#"{
-            "format": "sourceline/1", "title": "T", "description": "D",
-            "documents": [ { "id": "doc", "title": "R", "published": "2017-03-02", "kind": "news article" } ],
-            "sources": [ { "id": "s", "name": "S", "kind": "publication" } ],
-            "events": [
-                { "id": "back", "date": "2016-03", "title": "T", "summary": "S", "control": { "place": "Town", "holder": "A" }, "claims": [ { "id": "c", "text": "t", "by": "s", "in": "doc" } ] },
-                { "id": "first", "date": "2015-05", "title": "T", "summary": "S", "control": { "place": "Town", "holder": "B" }, "claims": [ { "id": "c", "text": "t", "by": "s", "in": "doc" } ] },
-                { "id": "other", "date": "2015-06", "title": "T", "summary": "S", "control": { "place": "City", "holder": "A" }, "claims": [ { "id": "c", "text": "t", "by": "s", "in": "doc" } ] }
-            ]
-        }"#;
-        let (dataset, problems) = Dataset::parse(json);
-        assert_eq!(problems, []);
-        let dataset = dataset.unwrap();
+        let dataset = crate::model::fixtures::control();
         let tracks = ControlTrack::all(&dataset);
         let town = &tracks[0];
         assert_eq!(town.place, "Town");
@@ -95,8 +103,13 @@ mod tests {
         let busiest_first: Vec<String> = ControlTrack::by_activity(&dataset).into_iter().map(|t| t.place).collect();
         assert_eq!(busiest_first, ["Town", "City"]);
         let day = |s: &str| EventDate::parse(s).unwrap().anchor();
-        assert_eq!(town.holder_on(day("2015-04-30")), None);
-        assert_eq!(town.holder_on(day("2015-12-01")), Some("B"));
-        assert_eq!(town.holder_on(day("2017-01-01")), Some("A"));
+        assert_eq!(town.heading(), "Who held Town");
+        assert_eq!(town.holders(), ["A", "B"]);
+        let words: Vec<String> = town.segments.iter().map(ControlSegment::describe).collect();
+        assert_eq!(words, ["B, from May 2015 until the next change", "A, from March 2016"]);
+        let end = 99_999.0;
+        let extents: Vec<(f64, f64)> = town.segments.iter().map(|s| s.extent(end)).collect();
+        let n = |s: &str| f64::from(day(s).0);
+        assert_eq!(extents, [(n("2015-05-01"), n("2016-03-01")), (n("2016-03-01"), end)]);
     }
 }

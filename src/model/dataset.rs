@@ -1,11 +1,11 @@
 //! The dataset format `sourceline/1` as Rust types, and the dataset bundled with the app.
 //!
-//! The types here are plain data. Reading them from JSON, with every problem reported, lives in
-//! [`super::validate`]; what is derived from them (attribution, corroboration, control of a
-//! place) lives in modules of its own.
+//! The types here are plain data and depend on nothing but dates. Reading them from JSON, with
+//! every problem reported, is the reader's job: it sits above these types and holds
+//! [`Dataset::parse`] and [`Dataset::embedded`]. What is derived from them (attribution,
+//! corroboration, control of a place) lives in modules of its own.
 
 use super::date::{chronological, EventDate};
-use super::validate::{self, Problem};
 
 /// The format tag every dataset of this version carries.
 pub const FORMAT: &str = "sourceline/1";
@@ -108,6 +108,7 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, in the order the format lists them.
     pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Qualifies, Stance::Disputes];
 
     /// The word used in the data format.
@@ -121,19 +122,6 @@ impl Stance {
 }
 
 impl Dataset {
-    /// Reads a dataset from JSON text. The dataset holds everything that could be read; events
-    /// with problems are left out of it, and every problem is returned with its path.
-    /// `None` when there is nothing usable at all (not JSON, not an object, wrong format).
-    pub fn parse(text: &str) -> (Option<Dataset>, Vec<Problem>) {
-        validate::read_dataset(text)
-    }
-
-    /// The bundled dataset. `build.rs` refuses to build when it has any problem, so this
-    /// cannot fail at run time; an empty dataset stands in should that guarantee ever break.
-    pub fn embedded() -> Dataset {
-        Dataset::parse(EMBEDDED_JSON).0.unwrap_or_else(Dataset::empty)
-    }
-
     /// A dataset with nothing in it.
     pub fn empty() -> Dataset {
         Dataset {
@@ -145,14 +133,17 @@ impl Dataset {
         }
     }
 
+    /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
@@ -164,6 +155,7 @@ impl Dataset {
 }
 
 impl Event {
+    /// The claim about this event with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use edtf_core::{Bound, Date, Edtf, IntervalEndpoint, Precision, SetElement, SetKind};
+use edtf_core::{Bound, Date, DateField, Edtf, IntervalEndpoint, Precision, SetElement, SetKind, Year, YearKind};
 
 /// A calendar day, counted from 1970-01-01 (day 0) in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -102,6 +102,17 @@ pub enum DateShape {
     Fuzzy,
     /// An interval: it lasted from its start to its end.
     Interval,
+}
+
+impl DateShape {
+    /// Its name, as the stylesheet knows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateShape::Point => "point",
+            DateShape::Fuzzy => "fuzzy",
+            DateShape::Interval => "interval",
+        }
+    }
 }
 
 /// An event's date: the EDTF text the author wrote, and what follows from it.
@@ -219,14 +230,14 @@ impl EventDate {
         }
     }
 
-    /// Whether `day` may fall within this date.
-    pub fn may_contain(&self, day: Day) -> bool {
-        self.earliest.is_none_or(|e| e <= day) && self.latest.is_none_or(|l| day <= l)
-    }
-
-    /// Whether the date may overlap the inclusive range `from..=to`.
-    pub fn may_overlap(&self, from: Day, to: Day) -> bool {
-        self.earliest.is_none_or(|e| e <= to) && self.latest.is_none_or(|l| from <= l)
+    /// How the date is qualified: exact, approximate, uncertain or both.
+    pub fn qualifier(&self) -> Qualifier {
+        match (self.is_approximate(), self.is_uncertain()) {
+            (false, false) => Qualifier::Exact,
+            (true, false) => Qualifier::Approximate,
+            (false, true) => Qualifier::Uncertain,
+            (true, true) => Qualifier::Both,
+        }
     }
 
     /// The date in words: "2 March 2017", "December 2016", "about late August 2016",
@@ -238,7 +249,60 @@ impl EventDate {
             Edtf::Interval(iv) => human_interval(&iv.start, &iv.end),
             Edtf::Set(set) => human_set(set.kind, &set.elements),
         };
-        qualify(words, self.is_approximate(), self.is_uncertain())
+        match self.qualifier().word() {
+            Some(word) => format!("{word} {words}"),
+            None => words,
+        }
+    }
+}
+
+impl From<Day> for EventDate {
+    /// The date of exactly one day, as a link writes the first and last day of a view.
+    fn from(day: Day) -> EventDate {
+        let civil = day.to_civil();
+        let field = |n: u8| DateField { digits: [Some(n / 10), Some(n % 10)], qualifier: Default::default() };
+        let year = Year {
+            kind: YearKind::Big { value: i64::from(civil.year) },
+            significant_digits: None,
+            qualifier: Default::default(),
+        };
+        let date = Date { year, month: Some(field(civil.month)), day: Some(field(civil.day)) };
+        EventDate { text: day.to_string(), edtf: Edtf::Date(date), earliest: Some(day), latest: Some(day) }
+    }
+}
+
+/// How sure a date is: the `~` and `?` of EDTF, as a word for sentences and a mark for the
+/// axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    /// `~`: an estimate.
+    Approximate,
+    /// `?`: the source is in doubt.
+    Uncertain,
+    /// `%`, or both marks.
+    Both,
+}
+
+impl Qualifier {
+    /// The word put before the date in sentences: "about 2011", "possibly 2016".
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Qualifier::Exact => None,
+            Qualifier::Approximate => Some("about"),
+            Qualifier::Uncertain => Some("possibly"),
+            Qualifier::Both => Some("possibly about"),
+        }
+    }
+
+    /// The mark drawn beside a title on the axis: "~", "?", "~?", or nothing.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::Approximate => "~",
+            Qualifier::Uncertain => "?",
+            Qualifier::Both => "~?",
+        }
     }
 }
 
@@ -306,15 +370,6 @@ fn date_precision(date: &Date) -> DatePrecision {
         Precision::Month => DatePrecision::Month,
         Precision::Season => DatePrecision::Season,
         Precision::Year => DatePrecision::Year,
-    }
-}
-
-fn qualify(words: String, approximate: bool, uncertain: bool) -> String {
-    match (approximate, uncertain) {
-        (false, false) => words,
-        (true, false) => format!("about {words}"),
-        (false, true) => format!("possibly {words}"),
-        (true, true) => format!("possibly about {words}"),
     }
 }
 
@@ -479,6 +534,31 @@ mod tests {
         let date = EventDate::parse(edtf).unwrap();
         assert_eq!(date.earliest(), earliest.map(day), "earliest of {edtf}");
         assert_eq!(date.latest(), latest.map(day), "latest of {edtf}");
+    }
+
+    #[test]
+    fn qualifiers_give_a_word_for_sentences_and_a_mark_for_the_axis() {
+        let check = |text: &str, mark: &str| {
+            let date = EventDate::parse(text).unwrap();
+            assert_eq!(date.qualifier().mark(), mark, "{text}");
+        };
+        check("2017-03-02", "");
+        check("2011~", "~");
+        check("2016?", "?");
+        check("2016%", "~?");
+        check("2016-08-21~/2016-08-31", "~");
+    }
+
+    #[test]
+    fn a_day_is_a_date_of_that_day() {
+        for text in ["2017-03-02", "1970-01-01", "0999-12-31", "2016-02-29"] {
+            let from_day = EventDate::from(day(text));
+            let parsed = EventDate::parse(text).unwrap();
+            assert_eq!(from_day.as_str(), text);
+            assert_eq!((from_day.earliest(), from_day.latest()), (parsed.earliest(), parsed.latest()));
+            assert_eq!(from_day.human(), parsed.human(), "{text}");
+            assert_eq!((from_day.precision(), from_day.shape()), (DatePrecision::Day, DateShape::Point));
+        }
     }
 
     #[test]

@@ -1,37 +1,104 @@
 //! Which events a reader sees: search text and filters by source, kind of source, party, tag
 //! and place, and the choices each filter offers.
 
-use super::dataset::{Dataset, Event, Source};
+use super::attribution::{Standing, NOT_A_PARTY_WORDS};
+use super::dataset::{Claim, Dataset, Event, Source};
+use super::words::count;
 
 /// The party filter value that picks events with an originator who is not a party.
 pub const NOT_A_PARTY: &str = "none";
 
-/// What the reader has asked to see. Empty fields do not filter.
+/// The menus that narrow the events, beside the search text: the one list of them, which the
+/// filter, the link and the menus all follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// Events this source originated, relayed, or (as an organisation) spoke through a person.
+    Source,
+    /// Events with a source of this kind anywhere in a claim's chain.
+    Kind,
+    /// Events originated by a source of this party, or by one outside every party
+    /// ([`NOT_A_PARTY`]).
+    Party,
+    Tag,
+    Place,
+}
+
+impl Facet {
+    /// Every facet, in the order the menus and links show them.
+    pub const ALL: [Facet; 5] = [Facet::Source, Facet::Kind, Facet::Party, Facet::Tag, Facet::Place];
+
+    /// Its name in a link's query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Source => "source",
+            Facet::Kind => "kind",
+            Facet::Party => "party",
+            Facet::Tag => "tag",
+            Facet::Place => "place",
+        }
+    }
+
+    /// The menu's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Source => "Source",
+            Facet::Kind => "Kind of source",
+            Facet::Party => "Party",
+            Facet::Tag => "Tag",
+            Facet::Place => "Place",
+        }
+    }
+
+    /// True when its values are ids, which a link must spell as ids.
+    pub fn takes_ids(self) -> bool {
+        self == Facet::Source
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// What the reader has asked to see. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Words that must all appear, in any order and case, in the event's title, summary, place,
     /// tags, claims, quotes or source names.
     pub text: String,
-    /// Events this source originated, relayed, or (as an organisation) spoke through a person.
-    pub source: Option<String>,
-    /// Events with a source of this kind anywhere in a claim's chain.
-    pub kind: Option<String>,
-    /// Events originated by a source of this party, or by one outside every party
-    /// ([`NOT_A_PARTY`]).
-    pub party: Option<String>,
-    pub tag: Option<String>,
-    pub place: Option<String>,
+    /// The value chosen in each menu, by [`Facet`].
+    menus: [Option<String>; Facet::ALL.len()],
 }
 
 impl Filter {
+    /// A filter of search text alone.
+    pub fn text(text: impl Into<String>) -> Filter {
+        Filter { text: text.into(), ..Filter::default() }
+    }
+
+    /// This filter with `facet` set to `value`.
+    pub fn with(mut self, facet: Facet, value: impl Into<String>) -> Filter {
+        self.set(facet, Some(value.into()));
+        self
+    }
+
+    /// The value chosen for `facet`, if any.
+    pub fn get(&self, facet: Facet) -> Option<&str> {
+        self.menus[facet.slot()].as_deref()
+    }
+
+    /// Chooses a value for `facet`, or clears it with `None` (or an empty value).
+    pub fn set(&mut self, facet: Facet, value: Option<String>) {
+        self.menus[facet.slot()] = value.filter(|v| !v.is_empty());
+    }
+
+    /// How many menus are set (the search text aside).
+    pub fn menus_set(&self) -> usize {
+        self.menus.iter().filter(|m| m.is_some()).count()
+    }
+
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
-            && self.source.is_none()
-            && self.kind.is_none()
-            && self.party.is_none()
-            && self.tag.is_none()
-            && self.place.is_none()
+        self.text.trim().is_empty() && self.menus_set() == 0
     }
 
     /// Whether `event` passes every filter. `haystack` is the event's searchable text in lower
@@ -39,21 +106,45 @@ impl Filter {
     pub fn matches(&self, dataset: &Dataset, event: &Event, haystack: &str) -> bool {
         let sources = || event.claims.iter().flat_map(|c| std::iter::once(&c.by).chain(&c.via)).filter_map(|id| dataset.source(id));
         let originators = || event.claims.iter().filter_map(|c| dataset.source(&c.by));
+        let in_party = |s: &Source, wanted: &str| Standing::of(dataset, s).party().unwrap_or(NOT_A_PARTY) == wanted;
         self.text.split_whitespace().all(|word| haystack.contains(&word.to_lowercase()))
-            && self.source.as_ref().is_none_or(|id| sources().any(|s| &s.id == id || s.affiliation.as_ref() == Some(id)))
-            && self.kind.as_ref().is_none_or(|kind| sources().any(|s| &s.kind == kind))
-            && self.party.as_ref().is_none_or(|party| originators().any(|s| party_of(dataset, s) == Some(party.as_str()) || (party == NOT_A_PARTY && party_of(dataset, s).is_none())))
-            && self.tag.as_ref().is_none_or(|tag| event.tags.contains(tag))
-            && self.place.as_ref().is_none_or(|place| event.place.as_ref() == Some(place))
+            && Facet::ALL.into_iter().all(|facet| {
+                let Some(wanted) = self.get(facet) else { return true };
+                match facet {
+                    Facet::Source => sources().any(|s| s.id == wanted || s.affiliation.as_deref() == Some(wanted)),
+                    Facet::Kind => sources().any(|s| s.kind == wanted),
+                    Facet::Party => originators().any(|s| in_party(s, wanted)),
+                    Facet::Tag => event.tags.iter().any(|t| t == wanted),
+                    Facet::Place => event.place.as_deref() == Some(wanted),
+                }
+            })
     }
 }
 
-/// A source's party, or its organisation's where it speaks for one.
-pub fn party_of<'a>(dataset: &'a Dataset, source: &'a Source) -> Option<&'a str> {
-    source
-        .party
-        .as_deref()
-        .or_else(|| source.affiliation.as_deref().and_then(|id| dataset.source(id)).and_then(|org| org.party.as_deref()))
+/// How many events the filter lets through: "All 13 events", "4 of 13 events match".
+pub fn match_count(matching: usize, total: usize) -> String {
+    if matching == total {
+        format!("All {}", count(total, "event", "events"))
+    } else {
+        format!("{matching} of {} match", count(total, "event", "events"))
+    }
+}
+
+/// How many of the matching events are in the visible range: "13 in view", "3 of 13 in view".
+pub fn in_view_count(shown: usize, matching: usize) -> String {
+    if shown == matching {
+        format!("{shown} in view")
+    } else {
+        format!("{shown} of {matching} in view")
+    }
+}
+
+/// The button that unfolds the menus on a phone, with how many are set: "Filters (2 on)".
+pub fn menus_button(set: usize) -> String {
+    match set {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n} on)"),
+    }
 }
 
 /// The searchable text of every event, lower-cased once when a dataset is loaded.
@@ -126,47 +217,49 @@ impl SearchIndex {
 
 /// Whether every event `after` lets through, `before` let through too.
 fn narrows(before: &Filter, after: &Filter) -> bool {
-    let menus = |f: &Filter| (f.source.clone(), f.kind.clone(), f.party.clone(), f.tag.clone(), f.place.clone());
     let words = |f: &Filter| f.text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     let (old, new) = (words(before), words(after));
-    menus(before) == menus(after)
+    before.menus == after.menus
         && old.len() <= new.len()
         // Every old word is still required, itself or lengthened, so nothing new can match.
         && old.iter().zip(&new).all(|(o, n)| n.contains(o.as_str()))
 }
 
-/// The values each filter can take in a dataset, sorted for display.
+/// The choices each menu offers in a dataset, as (value, name) pairs: sources by id with their
+/// names, in dataset order; kinds, parties, tags and places sorted, each once; and for parties
+/// one more choice, for sources outside every party.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facets {
-    /// Source ids and names, in dataset order.
-    pub sources: Vec<(String, String)>,
-    pub kinds: Vec<String>,
-    /// Party names; [`NOT_A_PARTY`] is offered separately.
-    pub parties: Vec<String>,
-    pub tags: Vec<String>,
-    pub places: Vec<String>,
+    options: [Vec<(String, String)>; Facet::ALL.len()],
 }
 
 impl Facets {
     pub fn of(dataset: &Dataset) -> Facets {
-        let sorted = |values: &mut Vec<String>| {
+        Facets { options: Facet::ALL.map(|facet| Facets::choices(dataset, facet)) }
+    }
+
+    fn choices(dataset: &Dataset, facet: Facet) -> Vec<(String, String)> {
+        let sorted = |mut values: Vec<String>| {
             values.sort_by_key(|v| v.to_lowercase());
             values.dedup();
+            values.into_iter().map(|v| (v.clone(), v)).collect::<Vec<_>>()
         };
-        let mut kinds: Vec<String> = dataset.sources.iter().map(|s| s.kind.clone()).collect();
-        let mut parties: Vec<String> = dataset.sources.iter().filter_map(|s| s.party.clone()).collect();
-        let mut tags: Vec<String> = dataset.events.iter().flat_map(|e| e.tags.clone()).collect();
-        let mut places: Vec<String> = dataset.events.iter().filter_map(|e| e.place.clone()).collect();
-        for values in [&mut kinds, &mut parties, &mut tags, &mut places] {
-            sorted(values);
+        match facet {
+            Facet::Source => dataset.sources.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            Facet::Kind => sorted(dataset.sources.iter().map(|s| s.kind.clone()).collect()),
+            Facet::Party => {
+                let mut parties = sorted(dataset.sources.iter().filter_map(|s| s.party.clone()).collect());
+                parties.push((NOT_A_PARTY.to_string(), NOT_A_PARTY_WORDS.to_string()));
+                parties
+            }
+            Facet::Tag => sorted(dataset.events.iter().flat_map(|e| e.tags.clone()).collect()),
+            Facet::Place => sorted(dataset.events.iter().filter_map(|e| e.place.clone()).collect()),
         }
-        Facets {
-            sources: dataset.sources.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
-            kinds,
-            parties,
-            tags,
-            places,
-        }
+    }
+
+    /// The choices of one menu.
+    pub fn options(&self, facet: Facet) -> &[(String, String)] {
+        &self.options[facet.slot()]
     }
 }
 
@@ -176,10 +269,14 @@ pub struct SourceActivity<'a> {
     pub source: &'a Source,
     /// Claims it originated (or its people did, for an organisation): (event, claim) pairs in
     /// chronological order.
-    pub originated: Vec<(&'a Event, &'a super::dataset::Claim)>,
+    pub originated: Vec<(&'a Event, &'a Claim)>,
     /// How many claims it relayed.
     pub relayed: usize,
 }
+
+/// Claims listed per source in the sources view; a large dataset's sources are read through
+/// the filtered timeline.
+pub const SHOWN_CLAIMS: usize = 50;
 
 impl<'a> SourceActivity<'a> {
     pub fn all(dataset: &'a Dataset) -> Vec<SourceActivity<'a>> {
@@ -196,16 +293,40 @@ impl<'a> SourceActivity<'a> {
             })
             .collect()
     }
+
+    /// "Originated 4 claims", "Originated no claim, relayed 1".
+    pub fn summary(&self) -> String {
+        let originated = match self.originated.len() {
+            0 => "Originated no claim".to_string(),
+            n => format!("Originated {}", count(n, "claim", "claims")),
+        };
+        match self.relayed {
+            0 => originated,
+            n => format!("{originated}, relayed {n}"),
+        }
+    }
+
+    /// The originated claims the sources view lists, at most [`SHOWN_CLAIMS`].
+    pub fn shown_claims(&self) -> &[(&'a Event, &'a Claim)] {
+        &self.originated[..self.originated.len().min(SHOWN_CLAIMS)]
+    }
+
+    /// What is said after the listed claims when there are more than it shows.
+    pub fn more(&self) -> Option<String> {
+        let more = self.originated.len().checked_sub(SHOWN_CLAIMS).filter(|&n| n > 0)?;
+        Some(format!("…and {more} more: show only this source's events to see them all."))
+    }
+
+    /// The button that filters the timeline to this source: "Show only events with SANA".
+    pub fn show_only(&self) -> String {
+        format!("Show only events with {}", self.source.name)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::EMBEDDED_JSON;
-
-    fn palmyra() -> Dataset {
-        Dataset::parse(EMBEDDED_JSON).0.unwrap()
-    }
+    use crate::model::fixtures::palmyra;
 
     fn ids(filter: Filter) -> Vec<String> {
         let dataset = palmyra();
@@ -216,23 +337,25 @@ mod tests {
     #[test]
     fn an_empty_filter_shows_everything() {
         assert!(Filter::default().is_empty());
-        assert!(Filter { text: "  ".into(), ..Filter::default() }.is_empty());
-        assert!(!Filter { tag: Some("x".into()), ..Filter::default() }.is_empty());
+        assert!(Filter::text("  ").is_empty());
+        assert!(!Filter::default().with(Facet::Tag, "x").is_empty());
+        assert_eq!(Filter::default().with(Facet::Tag, "x").with(Facet::Place, "y").menus_set(), 2);
+        assert_eq!(Filter::default().with(Facet::Tag, "").menus_set(), 0, "an empty choice is no choice");
         assert_eq!(ids(Filter::default()).len(), palmyra().events.len());
     }
 
     #[test]
     fn search_matches_every_word_in_any_case_across_claims_and_quotes() {
-        assert_eq!(ids(Filter { text: "SURROUNDING territory".into(), ..Filter::default() }), ["palmyra-recaptured"]);
-        assert_eq!(ids(Filter { text: "terrorists".into(), ..Filter::default() }), ["turkish-operation"]);
-        assert_eq!(ids(Filter { text: "sana".into(), ..Filter::default() }), ["palmyra-recaptured"]);
-        assert_eq!(ids(Filter { text: "mines neighbourhoods".into(), ..Filter::default() }), ["palmyra-recaptured", "mine-clearing"]);
-        assert_eq!(ids(Filter { text: "nothing-like-this".into(), ..Filter::default() }), Vec::<String>::new());
+        assert_eq!(ids(Filter::text("SURROUNDING territory")), ["palmyra-recaptured"]);
+        assert_eq!(ids(Filter::text("terrorists")), ["turkish-operation"]);
+        assert_eq!(ids(Filter::text("sana")), ["palmyra-recaptured"]);
+        assert_eq!(ids(Filter::text("mines neighbourhoods")), ["palmyra-recaptured", "mine-clearing"]);
+        assert_eq!(ids(Filter::text("nothing-like-this")), Vec::<String>::new());
     }
 
     #[test]
     fn source_filter_follows_relays_and_affiliations() {
-        let by_source = |id: &str| ids(Filter { source: Some(id.into()), ..Filter::default() });
+        let by_source = |id: &str| ids(Filter::default().with(Facet::Source, id));
         assert_eq!(by_source("sana"), ["palmyra-recaptured"]);
         assert_eq!(by_source("sohr"), ["western-breakthrough", "palmyra-recaptured", "mine-clearing", "russian-strikes-continue"]);
         assert_eq!(by_source("turkey"), ["turkish-operation"]);
@@ -240,14 +363,14 @@ mod tests {
 
     #[test]
     fn kind_party_tag_and_place_filters() {
-        assert_eq!(ids(Filter { kind: Some("state news agency".into()), ..Filter::default() }), ["palmyra-recaptured"]);
-        assert_eq!(ids(Filter { party: Some("Russia".into()), ..Filter::default() }), ["palmyra-recaptured"]);
-        assert_eq!(ids(Filter { party: Some("Turkey".into()), tag: Some("sdf".into()), ..Filter::default() }), ["turkish-operation"]);
-        assert_eq!(ids(Filter { place: Some("Aleppo".into()), ..Filter::default() }), ["aleppo"]);
-        assert_eq!(ids(Filter { party: Some("SDF".into()), ..Filter::default() }), ["sdf-cedes-villages"]);
+        assert_eq!(ids(Filter::default().with(Facet::Kind, "state news agency")), ["palmyra-recaptured"]);
+        assert_eq!(ids(Filter::default().with(Facet::Party, "Russia")), ["palmyra-recaptured"]);
+        assert_eq!(ids(Filter::default().with(Facet::Party, "Turkey").with(Facet::Tag, "sdf")), ["turkish-operation"]);
+        assert_eq!(ids(Filter::default().with(Facet::Place, "Aleppo")), ["aleppo"]);
+        assert_eq!(ids(Filter::default().with(Facet::Party, "SDF")), ["sdf-cedes-villages"]);
         // The article or the Observatory, neither a party, stands behind every Palmyra event.
-        assert_eq!(ids(Filter { party: Some(NOT_A_PARTY.into()), ..Filter::default() }).len(), 13);
-        assert_eq!(ids(Filter { tag: Some("control".into()), ..Filter::default() }).len(), 4);
+        assert_eq!(ids(Filter::default().with(Facet::Party, NOT_A_PARTY)).len(), 13);
+        assert_eq!(ids(Filter::default().with(Facet::Tag, "control")).len(), 4);
     }
 
     #[test]
@@ -257,7 +380,7 @@ mod tests {
         let steps = ["p", "pa", "pal", "palm", "palmyra", "palmyra ar", "palmyra army", "palmyra ar", "", "mines"];
         let mut previous: Option<(Filter, Vec<usize>)> = None;
         for text in steps {
-            let filter = Filter { text: text.into(), ..Filter::default() };
+            let filter = Filter::text(text);
             let refined = index.refine(&dataset, &filter, previous.as_ref().map(|(f, m)| (f, m.as_slice())));
             assert_eq!(refined, index.matching(&dataset, &filter), "after typing {text:?}");
             previous = Some((filter, refined));
@@ -266,7 +389,11 @@ mod tests {
 
     #[test]
     fn only_a_narrowing_filter_refines() {
-        let f = |text: &str, tag: Option<&str>| Filter { text: text.into(), tag: tag.map(Into::into), ..Filter::default() };
+        let f = |text: &str, tag: Option<&str>| {
+            let mut filter = Filter::text(text);
+            filter.set(Facet::Tag, tag.map(Into::into));
+            filter
+        };
         assert!(narrows(&f("pal", None), &f("palm", None)));
         assert!(narrows(&f("pal", None), &f("pal army", None)));
         assert!(narrows(&f("", None), &f("x", None)));
@@ -276,11 +403,27 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_matching_events_in_words() {
+        assert_eq!(match_count(13, 13), "All 13 events");
+        assert_eq!(match_count(4, 13), "4 of 13 events match");
+        assert_eq!(match_count(1, 1), "All 1 event");
+        assert_eq!(in_view_count(13, 13), "13 in view");
+        assert_eq!(in_view_count(3, 13), "3 of 13 in view");
+        assert_eq!(menus_button(0), "Filters");
+        assert_eq!(menus_button(2), "Filters (2 on)");
+    }
+
+    #[test]
     fn facets_list_each_value_once() {
         let facets = Facets::of(&palmyra());
-        assert_eq!(facets.parties, ["Russia", "SDF", "Syrian government", "Turkey"]);
-        assert_eq!(facets.places, ["Aleppo", "Palmyra", "Syria"]);
-        assert_eq!(facets.sources.len(), 10);
+        let names = |facet| facets.options(facet).iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>();
+        let values = |facet| facets.options(facet).iter().map(|(value, _)| value.as_str()).collect::<Vec<_>>();
+        assert_eq!(names(Facet::Party), ["Russia", "SDF", "Syrian government", "Turkey", "Not a party to the conflict"]);
+        assert_eq!(values(Facet::Party).last(), Some(&NOT_A_PARTY));
+        assert_eq!(names(Facet::Place), ["Aleppo", "Palmyra", "Syria"]);
+        assert_eq!(values(Facet::Source).len(), 10);
+        assert_eq!(values(Facet::Source)[0], palmyra().sources[0].id);
+        assert!(names(Facet::Kind).windows(2).all(|w| w[0].to_lowercase() < w[1].to_lowercase()), "sorted, each once");
     }
 
     #[test]
@@ -291,5 +434,9 @@ mod tests {
         assert_eq!((of("sana").originated.len(), of("sana").relayed), (0, 1));
         assert_eq!(of("sohr").originated.len(), 4);
         assert_eq!(of("rami-abdel-rahman").originated.len(), 2);
+        assert_eq!(of("sohr").summary(), "Originated 4 claims");
+        assert_eq!(of("sana").summary(), "Originated no claim, relayed 1");
+        assert_eq!(of("sana").show_only(), "Show only events with SANA");
+        assert_eq!(of("sohr").more(), None);
     }
 }

@@ -7,19 +7,28 @@
 //! compiled into `build.rs` to refuse a build whose bundled dataset has problems.
 
 pub mod attribution;
+pub mod catalog;
 pub mod control;
 pub mod dataset;
 pub mod date;
 pub mod filter;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod ids;
+pub mod loading;
+pub mod problem;
 pub mod timeline;
 pub mod url_state;
 pub mod validate;
+pub mod words;
 
-pub use attribution::{Attribution, Corroboration};
-pub use control::ControlTrack;
+pub use attribution::{Attribution, Corroboration, Standing};
+pub use catalog::{Catalog, DatasetOrigin, Resolved};
+pub use control::{ControlSegment, ControlTrack};
 pub use dataset::{Claim, Control, Dataset, Document, Event, Source, Stance};
-pub use date::{DatePrecision, DateShape, Day, EventDate};
-pub use filter::{Facets, Filter, SearchIndex, SourceActivity};
+pub use date::{DatePrecision, DateShape, Day, EventDate, Qualifier};
+pub use filter::{Facet, Facets, Filter, SearchIndex, SourceActivity};
+pub use loading::LoadFailure;
+pub use problem::{Problem, ProblemKind};
 pub use timeline::Viewport;
 pub use url_state::ViewState;
-pub use validate::Problem;

@@ -5,7 +5,7 @@
 //! Positions are fractions of the visible range (0 at its start, 1 at its end); the UI turns
 //! them into pixels along whichever axis it draws.
 
-use super::date::{month_name, CivilDate, Day};
+use super::date::{day_range_words, month_name, CivilDate, Day};
 
 /// The visible range, in days since 1970-01-01 (fractional, so zooming is smooth).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,6 +101,17 @@ impl Viewport {
         f64::from(from.0) < self.to && f64::from(to.0) + 1.0 > self.from
     }
 
+    /// The days in view in words: "1–3 March 2017".
+    pub fn describe(&self) -> String {
+        let (first, last) = self.days();
+        day_range_words(first, last)
+    }
+
+    /// The drawing's name for a screen reader: "Events from 1–3 March 2017".
+    pub fn events_label(&self) -> String {
+        format!("Events from {}", self.describe())
+    }
+
     /// The first and last days at least partly in view.
     pub fn days(&self) -> (Day, Day) {
         let first = self.from.floor() as i32;
@@ -119,7 +130,6 @@ pub enum TickUnit {
 /// One tick of the axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
-    pub day: Day,
     pub fraction: f64,
     pub label: String,
 }
@@ -161,7 +171,7 @@ pub fn ticks(view: &Viewport, max: usize) -> Vec<Tick> {
         let day = Day::from_civil(date);
         let fraction = view.fraction(f64::from(day.0));
         if (0.0..=1.0).contains(&fraction) {
-            ticks.push(Tick { day, fraction, label });
+            ticks.push(Tick { fraction, label });
         }
     };
     match unit {
@@ -219,6 +229,24 @@ pub struct Cluster {
     pub to: Day,
     /// True when it sits at the very end of the view and its label must run back.
     pub flipped: bool,
+}
+
+impl Cluster {
+    /// What the mark shows: "+6".
+    pub fn label(&self) -> String {
+        format!("+{}", self.count)
+    }
+
+    /// What it holds and does, for a screen reader, after the label: " more events, 1–2 March
+    /// 2017: zoom in".
+    pub fn description(&self) -> String {
+        format!(" more events, {}: zoom in", day_range_words(self.from, self.to))
+    }
+
+    /// The view it zooms to: its days, with a margin, within `limits`.
+    pub fn view(&self, limits: &Viewport) -> Viewport {
+        Viewport::around(self.from, self.to).zoom(1.0, 0.5, limits)
+    }
 }
 
 /// What the axis room is: its length in pixels, how long a mark's label runs along it, and
@@ -382,6 +410,9 @@ mod tests {
         assert_eq!(lanes, [(0, 0), (1, 1), (4, 0)]);
         assert_eq!(clusters.len(), 1);
         assert_eq!((clusters[0].count, clusters[0].from, clusters[0].to), (2, same_day.0, same_day.1));
+        assert_eq!(clusters[0].label(), "+2");
+        assert_eq!(clusters[0].description(), " more events, 2 March 2017: zoom in");
+        assert!(clusters[0].view(&whole()).shows(same_day.0, same_day.1));
     }
 
     #[test]

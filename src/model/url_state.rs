@@ -9,8 +9,8 @@
 use std::fmt;
 
 use super::date::{Day, EventDate};
-use super::filter::Filter;
-use super::validate::is_slug;
+use super::filter::{Facet, Filter};
+use super::ids::is_slug;
 
 /// The longest parameter value read; longer ones are ignored rather than carried around.
 pub const MAX_VALUE_LEN: usize = 200;
@@ -78,16 +78,16 @@ impl ViewState {
                     None
                 }
             };
+            if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
+                let value = if facet.takes_ids() { slug(&mut state, value) } else { Some(value) };
+                state.filter.set(facet, value);
+                continue;
+            }
             match key.as_str() {
                 "data" if is_same_origin_path(&value) => state.data = Some(value),
                 "data" => ignore(&mut state, "must be a relative link to a file on this site"),
                 "event" => state.event = slug(&mut state, value),
                 "claim" => state.claim = slug(&mut state, value),
-                "source" => state.filter.source = slug(&mut state, value),
-                "kind" => state.filter.kind = Some(value),
-                "party" => state.filter.party = Some(value),
-                "tag" => state.filter.tag = Some(value),
-                "place" => state.filter.place = Some(value),
                 "q" => state.filter.text = value,
                 "from" | "to" => match EventDate::parse(&value) {
                     Ok(date) if key == "from" => state.from = Some(date),
@@ -102,6 +102,11 @@ impl ViewState {
             state.ignored.push(Ignored { key: "claim".to_string(), reason: "needs an event to belong to" });
         }
         state
+    }
+
+    /// The state with the visible range set to the days `first..=last`, as a link writes it.
+    pub fn with_range(self, (first, last): (Day, Day)) -> ViewState {
+        ViewState { from: Some(first.into()), to: Some(last.into()), ..self }
     }
 
     /// The visible range the link asks for, as days, when it gives one that makes sense.
@@ -121,19 +126,11 @@ impl fmt::Display for ViewState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let filter = &self.filter;
         let text = (!filter.text.trim().is_empty()).then_some(filter.text.trim());
-        let pairs = [
-            ("data", self.data.as_deref()),
-            ("event", self.event.as_deref()),
-            ("claim", self.claim.as_deref()),
-            ("q", text),
-            ("source", filter.source.as_deref()),
-            ("kind", filter.kind.as_deref()),
-            ("party", filter.party.as_deref()),
-            ("tag", filter.tag.as_deref()),
-            ("place", filter.place.as_deref()),
-            ("from", self.from.as_ref().map(EventDate::as_str)),
-            ("to", self.to.as_ref().map(EventDate::as_str)),
-        ];
+        let menus = Facet::ALL.into_iter().map(|facet| (facet.key(), filter.get(facet)));
+        let pairs = [("data", self.data.as_deref()), ("event", self.event.as_deref()), ("claim", self.claim.as_deref()), ("q", text)]
+            .into_iter()
+            .chain(menus)
+            .chain([("from", self.from.as_ref().map(EventDate::as_str)), ("to", self.to.as_ref().map(EventDate::as_str))]);
         let mut first = true;
         for (key, value) in pairs {
             let Some(value) = value else { continue };
@@ -226,11 +223,8 @@ mod tests {
         assert_eq!(state.event.as_deref(), Some("e1"));
         assert_eq!(state.claim.as_deref(), Some("c1"));
         assert_eq!(state.filter.text, "a b");
-        assert_eq!(state.filter.source.as_deref(), Some("s"));
-        assert_eq!(state.filter.kind.as_deref(), Some("k"));
-        assert_eq!(state.filter.party.as_deref(), Some("p"));
-        assert_eq!(state.filter.tag.as_deref(), Some("t"));
-        assert_eq!(state.filter.place.as_deref(), Some("x"));
+        let menus: Vec<Option<&str>> = Facet::ALL.into_iter().map(|f| state.filter.get(f)).collect();
+        assert_eq!(menus, [Some("s"), Some("k"), Some("p"), Some("t"), Some("x")]);
         let (from, to) = state.range().unwrap();
         assert_eq!((from.to_string(), to.to_string()), ("2016-01-01".to_string(), "2017-03-31".to_string()));
     }
@@ -239,6 +233,14 @@ mod tests {
         let state = ViewState::parse(query);
         let ignored: Vec<String> = state.ignored.iter().map(ToString::to_string).collect();
         assert_eq!(ignored, expected, "{query}");
+    }
+
+    #[test]
+    fn a_range_of_days_prints_as_two_dates() {
+        let day = |t: &str| EventDate::parse(t).unwrap().anchor();
+        let state = ViewState::default().with_range((day("2016-12-01"), day("2017-03-02")));
+        assert_eq!(state.to_string(), "?from=2016-12-01&to=2017-03-02");
+        assert_eq!(ViewState::parse(&state.to_string()).range(), Some((day("2016-12-01"), day("2017-03-02"))));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use leptos::{html, prelude::*};
 
 use super::{reveal_panel, use_state};
+use crate::model::filter::in_view_count;
 use crate::model::Attribution;
 
 /// The height of one row, as in the stylesheet (`.event-list li`).
@@ -18,21 +19,14 @@ const OVERSCAN: usize = 6;
 #[component]
 pub fn EventList() -> impl IntoView {
     let state = use_state();
-    let catalog = state.catalog;
     let in_view = Memo::new(move |_| {
         let view = state.viewport.get();
+        let catalog = state.catalog();
         state.matching.with(|m| {
             m.iter().copied().filter(|&i| view.shows(catalog.spans[i].0, catalog.spans[i].1)).collect::<Vec<_>>()
         })
     });
-    let count = move || {
-        let (shown, matching) = (in_view.with(Vec::len), state.matching.with(Vec::len));
-        if shown == matching {
-            format!("{shown} in view")
-        } else {
-            format!("{shown} of {matching} in view")
-        }
-    };
+    let count = move || in_view_count(in_view.with(Vec::len), state.matching.with(Vec::len));
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let height = RwSignal::new(480.0_f64);
@@ -101,7 +95,7 @@ pub fn EventList() -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty">
                         "No event in this part of the timeline. "
-                        <button type="button" on:click=move |_| state.viewport.set(catalog.limits)>"Show all"</button>
+                        <button type="button" on:click=move |_| state.show_all_days()>"Show all"</button>
                     </p>
                 }
             >
@@ -128,13 +122,9 @@ fn EventListItem(
     total: Signal<usize>,
 ) -> impl IntoView {
     let state = use_state();
-    let dataset = &state.catalog.dataset;
-    let event = &dataset.events[index];
-    let corroboration = Attribution::of(dataset, event).corroboration;
-    let backing = match corroboration.originators {
-        1 => "1 originator".to_string(),
-        n => format!("{n} originators"),
-    };
+    let catalog = state.catalog();
+    let event = &catalog.dataset.events[index];
+    let backing = Attribution::of(&catalog.dataset, event).corroboration.short();
     let selected = move || state.selected.get() == Some(index);
     view! {
         <li
@@ -157,7 +147,6 @@ fn EventListItem(
                     <span class="date">{event.date.human()}</span>
                     " · "
                     {backing}
-                    {corroboration.contested.then_some(" · contested")}
                 </span>
             </button>
         </li>

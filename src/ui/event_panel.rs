@@ -3,15 +3,13 @@
 use leptos::prelude::*;
 
 use super::{use_state, CopyLink};
-use crate::model::attribution::{AttributedClaim, OriginatorClaims};
-use crate::model::filter::party_of;
-use crate::model::{Attribution, Dataset, Stance};
+use crate::model::attribution::{AttributedClaim, OriginatorClaims, SIDE_BY_SIDE};
+use crate::model::{Attribution, Dataset, Stance, Standing};
 
 /// The selected event: title, date in words, place, summary and tags.
 #[component]
 pub fn EventPanel() -> impl IntoView {
     let state = use_state();
-    let dataset = &state.catalog.dataset;
     view! {
         <aside class="panel event-panel" aria-labelledby="event-panel-heading">
             {move || match state.selected.get() {
@@ -21,7 +19,8 @@ pub fn EventPanel() -> impl IntoView {
                 }
                 .into_any(),
                 Some(index) => {
-                    let event = &dataset.events[index];
+                    let catalog = state.catalog();
+                    let event = &catalog.dataset.events[index];
                     view! {
                         <h2 id="event-panel-heading">{event.title.clone()}</h2>
                         <dl class="facts">
@@ -29,7 +28,7 @@ pub fn EventPanel() -> impl IntoView {
                             <dd>
                                 {event.date.human()}
                                 <span class="edtf" title="The date as written in the dataset (EDTF)">
-                                    {format!(" ({})", event.date.as_str())}
+                                    " (" {event.date.as_str().to_string()} ")"
                                 </span>
                             </dd>
                             {event.place.clone().map(|place| view! { <dt>"Where"</dt> <dd>{place}</dd> })}
@@ -54,25 +53,27 @@ pub fn EventPanel() -> impl IntoView {
 #[component]
 pub fn AttributionPanel() -> impl IntoView {
     let state = use_state();
-    let dataset = &state.catalog.dataset;
     view! {
         <aside class="panel attribution-panel" aria-labelledby="attribution-heading">
             <h2 id="attribution-heading">"Who says so"</h2>
             {move || match state.selected.get() {
                 None => view! { <p class="empty">"No event selected."</p> }.into_any(),
                 Some(index) => {
-                    let attribution = Attribution::of(dataset, &dataset.events[index]);
+                    let catalog = state.catalog();
+                    let dataset = &catalog.dataset;
+                    let event = &dataset.events[index];
+                    let attribution = Attribution::of(dataset, event);
                     let c = &attribution.corroboration;
                     view! {
                         <p class="corroboration">{c.summary()}</p>
                         {c.contested.then(|| view! {
                             <p class="contested">
                                 <span aria-hidden="true">"⚖ "</span>
-                                "Sources qualify or dispute each other here: their claims are shown side by side."
+                                {SIDE_BY_SIDE}
                             </p>
                         })}
                         <div class="originators">
-                            {attribution.groups.iter().map(|group| view! { <OriginatorCard dataset=dataset event=dataset.events[index].id.clone() group=group.clone()/> }).collect_view()}
+                            {attribution.groups.iter().map(|group| originator_card(dataset, &event.id, group)).collect_view()}
                         </div>
                     }
                     .into_any()
@@ -82,80 +83,56 @@ pub fn AttributionPanel() -> impl IntoView {
     }
 }
 
-/// One originator and its claims about the event.
-#[component]
-fn OriginatorCard(
-    /// The dataset the claims come from.
-    dataset: &'static Dataset,
-    /// The id of the event the claims are about.
-    event: String,
-    /// The originator, its organisation and its claims.
-    group: OriginatorClaims<'static>,
-) -> impl IntoView {
+/// One originator and its claims about the event with id `event`.
+fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>) -> impl IntoView {
     let source = group.originator;
-    let party = match party_of(dataset, source) {
-        Some(party) => format!("party to the conflict: {party}"),
-        None => "not a party to the conflict".to_string(),
-    };
-    let speaks_for = group.organisation.map(|org| format!("for {}", org.name));
-    let heading = source.name.clone();
+    let standing = Standing::of(dataset, source);
     view! {
-        <section class="originator" class:independent=party_of(dataset, source).is_none()>
-            <h3>{heading}</h3>
+        <section class="originator" class:independent=standing == Standing::NotAParty>
+            <h3>{source.name.clone()}</h3>
             <p class="source-meta">
                 <span class="kind">{source.kind.clone()}</span>
-                {speaks_for.map(|s| view! { " · " <span>{s}</span> })}
+                {group.speaks_for().map(|s| view! { " · " <span>{s}</span> })}
                 " · "
-                <span class="party">{party}</span>
+                <span class="party">{standing.to_string()}</span>
             </p>
             <ul class="claims">
-                {group.claims.into_iter().map(|claim| view! { <ClaimItem event=event.clone() claim=claim/> }).collect_view()}
+                {group.claims.iter().map(|claim| claim_item(event, claim)).collect_view()}
             </ul>
         </section>
     }
 }
 
-/// One claim: what is claimed, the quote if there is one, and its chain to the document.
-#[component]
-fn ClaimItem(
-    /// The id of the event the claim is about.
-    event: String,
-    /// The claim with its chain of sources and its document.
-    claim: AttributedClaim<'static>,
-) -> impl IntoView {
+/// One claim about the event with id `event`: what is claimed, the quote if there is one,
+/// and its chain to the document.
+fn claim_item(event: &str, attributed: &AttributedClaim<'_>) -> impl IntoView {
     let state = use_state();
-    let id = claim.claim.id.clone();
+    let claim = attributed.claim;
+    let id = claim.id.clone();
     let highlighted = {
         let id = id.clone();
         move || state.claim.get().as_deref() == Some(id.as_str())
     };
-    let stance = claim.claim.stance;
-    let chain = claim.chain.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
-    let document = claim.document.map(|d| {
+    let anchor = format!("claim-{id}");
+    let stance = claim.stance;
+    let document = attributed.document.map(|d| {
         let title = d.title.clone();
         let title_view = match &d.url {
             Some(url) => view! { <a href=url.clone() rel="noopener noreferrer" target="_blank">{title}</a> }.into_any(),
             None => view! { <cite>{title}</cite> }.into_any(),
         };
-        view! {
-            <li class="document">
-                {title_view}
-                {d.publisher.clone().map(|p| format!(", {p}"))}
-                {format!(", {}", d.published.human())}
-                {claim.claim.locator.clone().map(|l| format!(", {l}"))}
-            </li>
-        }
+        view! { <li class="document">{title_view}{attributed.document_details()}</li> }
     });
     view! {
-        <li class="claim" id=format!("claim-{id}") class:highlighted=highlighted>
+        <li class="claim" id=anchor class:highlighted=highlighted>
             {(stance != Stance::Supports).then(|| view! { <p class=format!("stance {}", stance.as_str())>{stance.as_str()}</p> })}
-            <p class="claim-text">{claim.claim.text.clone()}</p>
-            {claim.claim.quote.clone().map(|q| view! { <blockquote class="quote"><p>{q}</p></blockquote> })}
+            <p class="claim-text">{claim.text.clone()}</p>
+            {claim.quote.clone().map(|q| view! { <blockquote class="quote"><p>{q}</p></blockquote> })}
             <ol class="chain" aria-label="Relay chain">
-                {chain.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
+                {attributed.chain.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
                 {document}
             </ol>
-            <CopyLink event=event claim=claim.claim.id.clone() what="claim"/>
+            <CopyLink event=event.to_string() claim=id what="claim"/>
         </li>
     }
 }

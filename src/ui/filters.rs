@@ -3,33 +3,21 @@
 use leptos::prelude::*;
 
 use super::use_state;
-use crate::model::filter::NOT_A_PARTY;
-use crate::model::Filter;
+use crate::model::filter::{match_count, menus_button};
+use crate::model::{Facet, Filter};
 
 /// The search box, the filter menus, the count of matching events and a way to clear them.
 #[component]
 pub fn Filters() -> impl IntoView {
     let state = use_state();
-    let facets = &state.catalog.facets;
-    let total = state.catalog.dataset.events.len();
-    let count = move || {
-        let n = state.matching.with(Vec::len);
-        if n == total {
-            format!("All {total} events")
-        } else {
-            format!("{n} of {total} events match")
-        }
-    };
-    let sources: Vec<(String, String)> = facets.sources.clone();
-    let kinds = pairs(&facets.kinds);
-    let mut parties = pairs(&facets.parties);
-    parties.push((NOT_A_PARTY.to_string(), "Not a party to the conflict".to_string()));
-    let tags = pairs(&facets.tags);
+    let catalog = state.catalog();
+    let total = catalog.dataset.events.len();
+    let count = move || match_count(state.matching.with(Vec::len), total);
     let folded = RwSignal::new(true);
-    let active = move || {
-        state.filter.with(|f| [&f.source, &f.kind, &f.party, &f.tag, &f.place].iter().filter(|v| v.is_some()).count())
-    };
-    let places = pairs(&facets.places);
+    let menus = Facet::ALL
+        .into_iter()
+        .map(|facet| view! { <FilterMenu facet=facet options=catalog.facets.options(facet).to_vec()/> })
+        .collect_view();
 
     view! {
         <div class="filters" role="search" aria-label="Events">
@@ -52,17 +40,10 @@ pub fn Filters() -> impl IntoView {
                 aria-controls="filter-menus"
                 on:click=move |_| folded.update(|f| *f = !*f)
             >
-                {move || match active() {
-                    0 => "Filters".to_string(),
-                    n => format!("Filters ({n} on)"),
-                }}
+                {move || menus_button(state.filter.with(Filter::menus_set))}
             </button>
             <div id="filter-menus" class="menus" class:folded=move || folded.get()>
-                <FilterMenu label="Source" id="filter-source" options=sources pick=|f| &mut f.source/>
-                <FilterMenu label="Kind of source" id="filter-kind" options=kinds pick=|f| &mut f.kind/>
-                <FilterMenu label="Party" id="filter-party" options=parties pick=|f| &mut f.party/>
-                <FilterMenu label="Tag" id="filter-tag" options=tags pick=|f| &mut f.tag/>
-                <FilterMenu label="Place" id="filter-place" options=places pick=|f| &mut f.place/>
+                {menus}
             </div>
             <p class="match-count" role="status">{count}</p>
             <button
@@ -77,40 +58,26 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-fn pairs(values: &[String]) -> Vec<(String, String)> {
-    values.iter().map(|v| (v.clone(), v.clone())).collect()
-}
-
-/// A menu that sets one field of the filter; its first choice clears it.
+/// A menu that sets one facet of the filter; its first choice clears it.
 #[component]
 fn FilterMenu(
-    /// The visible label.
-    label: &'static str,
-    /// The element id, for the label.
-    id: &'static str,
+    /// Which facet the menu sets.
+    facet: Facet,
     /// Values and their names.
     options: Vec<(String, String)>,
-    /// Which field of the filter the menu sets.
-    pick: fn(&mut Filter) -> &mut Option<String>,
 ) -> impl IntoView {
     let state = use_state();
-    let current = move || state.filter.with(|f| pick(&mut f.clone()).clone().unwrap_or_default());
+    let id = format!("filter-{}", facet.key());
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{facet.label()}</label>
             <select
                 id=id
-                prop:value=current
-                on:change=move |e| {
-                    let value = event_target_value(&e);
-                    state.filter.update(|f| *pick(f) = (!value.is_empty()).then_some(value));
-                }
+                prop:value=move || state.filter.with(|f| f.get(facet).unwrap_or_default().to_string())
+                on:change=move |e| state.filter.update(|f| f.set(facet, Some(event_target_value(&e))))
             >
                 <option value="">"Any"</option>
-                {options
-                    .into_iter()
-                    .map(|(value, name)| view! { <option value=value>{name}</option> })
-                    .collect_view()}
+                {options.into_iter().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
             </select>
         </div>
     }

@@ -4,8 +4,6 @@
 //! After a panic the wasm instance is finished (the release build aborts), so this page is
 //! built with bare DOM calls, not with Leptos, and every string goes in as text.
 
-use wasm_bindgen::JsCast;
-
 /// Installs the hook. Called first thing by `main`.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -43,15 +41,13 @@ pub fn show_failure_in(root: &web_sys::HtmlElement, message: &str) {
     }
     if let Some(button) = element("button", "Reload") {
         let _ = button.set_attribute("type", "button");
-        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        // The page is finished: the listener is left in place for as long as it is shown.
+        gloo_events::EventListener::new(&button, "click", |_| {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
             }
-        });
-        if let Ok(button) = button.clone().dyn_into::<web_sys::HtmlElement>() {
-            button.set_onclick(Some(reload.as_ref().unchecked_ref()));
-        }
-        reload.forget();
+        })
+        .forget();
         let _ = main.append_child(&button);
     }
     root.set_text_content(None);

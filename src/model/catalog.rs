@@ -1,0 +1,286 @@
+//! A dataset as the app holds it: the events with what is computed from them once (the search
+//! index, the menus' choices, each event's span on the axis, the widest view), where the
+//! dataset came from, and how a link's choices resolve against it.
+
+use super::dataset::{Dataset, Event};
+use super::date::Day;
+use super::filter::{Facets, Filter, SearchIndex};
+use super::loading::LoadFailure;
+use super::problem::Problem;
+use super::timeline::Viewport;
+use super::url_state::ViewState;
+
+/// Where a dataset came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetOrigin {
+    /// The dataset compiled into the app.
+    Bundled,
+    /// A file on the app's own site, named by a `?data=` link, as the link gave it.
+    Link(String),
+    /// A file the reader opened from their device, by its name.
+    File(String),
+}
+
+impl DatasetOrigin {
+    /// The `data=` a link to this dataset carries: only a file on the site can be linked to.
+    pub fn data_link(&self) -> Option<&str> {
+        match self {
+            DatasetOrigin::Link(path) => Some(path),
+            DatasetOrigin::Bundled | DatasetOrigin::File(_) => None,
+        }
+    }
+
+    /// How the reader named it: the link's path or the file's name; `None` for the bundled
+    /// dataset.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            DatasetOrigin::Bundled => None,
+            DatasetOrigin::Link(name) | DatasetOrigin::File(name) => Some(name),
+        }
+    }
+
+    /// What the banner over a dataset that is not the bundled one says about where it came
+    /// from; `None` for the bundled dataset.
+    pub fn banner(&self) -> Option<String> {
+        match self {
+            DatasetOrigin::Bundled => None,
+            DatasetOrigin::Link(path) => {
+                Some(format!("You are viewing data loaded from {path}, which this site does not vouch for. "))
+            }
+            DatasetOrigin::File(name) => Some(format!(
+                "You are viewing your file {name}, read in this browser only: nothing was sent anywhere, and links copied from it open the bundled dataset. "
+            )),
+        }
+    }
+}
+
+/// A dataset and what is computed from it once, when it is loaded.
+#[derive(Debug)]
+pub struct Catalog {
+    pub dataset: Dataset,
+    pub index: SearchIndex,
+    pub facets: Facets,
+    /// Each event's span of days on the axis, by event index.
+    pub spans: Vec<(Day, Day)>,
+    /// The whole span of the dataset: the widest view.
+    pub limits: Viewport,
+    pub origin: DatasetOrigin,
+}
+
+/// What a link selects, resolved against a catalog, and what it said that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The selected event, by index.
+    pub event: Option<usize>,
+    /// The highlighted claim of that event, by id; only a claim the event has.
+    pub claim: Option<String>,
+    pub filter: Filter,
+    pub viewport: Viewport,
+    /// Sentences for the reader about what the link asked for and did not get.
+    pub notes: Vec<String>,
+}
+
+impl Catalog {
+    pub fn new(dataset: Dataset, origin: DatasetOrigin) -> Catalog {
+        let spans: Vec<(Day, Day)> = dataset.events.iter().map(|e| e.date.span()).collect();
+        let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
+        let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
+        Catalog {
+            index: SearchIndex::new(&dataset),
+            facets: Facets::of(&dataset),
+            limits: Viewport::around(first, last),
+            spans,
+            dataset,
+            origin,
+        }
+    }
+
+    /// Reads a dataset file into a catalog, with every problem found (its events with problems
+    /// are left out). A file with nothing to show fails, with the problems that explain why.
+    pub fn read(text: &str, origin: DatasetOrigin) -> Result<(Catalog, Vec<Problem>), (LoadFailure, Vec<Problem>)> {
+        match Dataset::parse(text) {
+            (Some(dataset), problems) if !dataset.events.is_empty() => Ok((Catalog::new(dataset, origin), problems)),
+            (Some(_), problems) => Err((LoadFailure::NoEvents, problems)),
+            (None, problems) => Err((LoadFailure::NotADataset, problems)),
+        }
+    }
+
+    /// The catalog of the dataset compiled into the app.
+    pub fn bundled() -> Catalog {
+        Catalog::new(Dataset::embedded(), DatasetOrigin::Bundled)
+    }
+
+    /// The index of the event with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.dataset.events.iter().position(|e| e.id == id)
+    }
+
+    /// What a link selects in this dataset. An event the dataset lacks selects nothing; a
+    /// claim its event lacks shows the whole event; each is said in a note, after the notes
+    /// about parameters the link could not use.
+    pub fn resolve(&self, link: &ViewState) -> Resolved {
+        let mut notes: Vec<String> = link.ignored.iter().map(ToString::to_string).collect();
+        let viewport = match link.range() {
+            Some((from, to)) => Viewport::exactly(from, to, &self.limits),
+            None => self.limits,
+        };
+        let event = link.event.as_deref().and_then(|id| {
+            let found = self.position(id);
+            if found.is_none() {
+                notes.insert(0, format!("There is no event “{id}” in this dataset."));
+            }
+            found
+        });
+        let claim = match (event, link.claim.as_deref()) {
+            (Some(index), Some(claim)) if self.dataset.events[index].claim(claim).is_none() => {
+                notes.insert(0, format!("This event has no claim “{claim}”; showing the whole event."));
+                None
+            }
+            (Some(_), claim) => claim.map(str::to_string),
+            (None, _) => None,
+        };
+        Resolved { event, claim, filter: link.filter.clone(), viewport, notes }
+    }
+
+    /// The link to a view of this dataset: the selection, the filter, and the visible range
+    /// when it is not the whole dataset.
+    pub fn link(&self, event: Option<usize>, claim: Option<String>, filter: Filter, viewport: Viewport) -> ViewState {
+        let state = ViewState {
+            data: self.origin.data_link().map(str::to_string),
+            event: event.map(|i| self.dataset.events[i].id.clone()),
+            claim,
+            filter,
+            ..ViewState::default()
+        };
+        if viewport == self.limits {
+            state
+        } else {
+            state.with_range(viewport.days())
+        }
+    }
+
+    /// The link to one event, or to one of its claims, and nothing else.
+    pub fn link_to(&self, event: &str, claim: Option<&str>) -> ViewState {
+        ViewState {
+            data: self.origin.data_link().map(str::to_string),
+            event: Some(event.to_string()),
+            claim: claim.map(str::to_string),
+            ..ViewState::default()
+        }
+    }
+}
+
+impl Event {
+    /// The event named for a list or a button: "IS seizes Palmyra for the first time, May 2015".
+    pub fn label(&self) -> String {
+        format!("{}, {}", self.title, self.date.human())
+    }
+
+    /// The page's title while the event is selected: "Syrian forces recapture Palmyra ·
+    /// sourceline".
+    pub fn page_title(&self, site: &str) -> String {
+        format!("{} · {site}", self.title)
+    }
+
+    /// What a screen reader hears when the event is selected.
+    pub fn announcement(&self) -> String {
+        format!("Selected: {}", self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filter::Facet;
+
+    fn palmyra() -> Catalog {
+        Catalog::bundled()
+    }
+
+    #[test]
+    fn a_catalog_spans_its_events_and_finds_them_by_id() {
+        let catalog = palmyra();
+        assert_eq!(catalog.spans.len(), catalog.dataset.events.len());
+        assert_eq!(catalog.position("civil-war"), Some(0));
+        assert_eq!(catalog.position("nope"), None);
+        let (first, last) = catalog.limits.days();
+        assert!(first <= catalog.spans[0].0 && catalog.spans.iter().all(|s| s.1 <= last));
+        assert_eq!(catalog.facets.options(crate::model::Facet::Source).len(), catalog.dataset.sources.len());
+    }
+
+    fn check_resolve(query: &str, event: Option<&str>, claim: Option<&str>, notes: &[&str]) {
+        let catalog = palmyra();
+        let resolved = catalog.resolve(&ViewState::parse(query));
+        let id = resolved.event.map(|i| catalog.dataset.events[i].id.as_str());
+        assert_eq!((id, resolved.claim.as_deref()), (event, claim), "{query}");
+        assert_eq!(resolved.notes, notes, "{query}");
+    }
+
+    #[test]
+    fn a_link_to_a_known_event_and_claim_selects_them() {
+        check_resolve("?event=palmyra-recaptured&claim=army", Some("palmyra-recaptured"), Some("army"), &[]);
+    }
+
+    #[test]
+    fn a_link_to_an_unknown_event_selects_nothing_and_says_so() {
+        check_resolve("?event=nope&claim=army", None, None, &["There is no event “nope” in this dataset."]);
+    }
+
+    #[test]
+    fn a_link_to_an_unknown_claim_shows_the_whole_event_and_says_so() {
+        check_resolve(
+            "?event=palmyra-recaptured&claim=nope",
+            Some("palmyra-recaptured"),
+            None,
+            &["This event has no claim “nope”; showing the whole event."],
+        );
+    }
+
+    #[test]
+    fn notes_about_the_selection_come_before_notes_about_parameters() {
+        check_resolve("?event=nope&zoom=9", None, None, &["There is no event “nope” in this dataset.", "“zoom” is not a setting this app knows"]);
+    }
+
+    #[test]
+    fn links_carry_the_range_only_when_zoomed_and_the_data_only_from_the_site() {
+        let catalog = palmyra();
+        let whole = catalog.link(Some(9), None, Filter::default().with(Facet::Tag, "control"), catalog.limits);
+        assert_eq!(whole.to_string(), "?event=palmyra-recaptured&tag=control");
+        let zoomed = catalog.limits.zoom(0.01, 1.0, &catalog.limits);
+        let link = catalog.link(None, None, Filter::default(), zoomed);
+        assert_eq!(catalog.resolve(&ViewState::parse(&link.to_string())).viewport.days(), zoomed.days());
+
+        let linked = Catalog::new(Dataset::embedded(), DatasetOrigin::Link("data/x.json".into()));
+        assert_eq!(linked.link_to("e-1", Some("c")).to_string(), "?data=data%2Fx.json&event=e-1&claim=c");
+        let opened = Catalog::new(Dataset::embedded(), DatasetOrigin::File("mine.json".into()));
+        assert_eq!(opened.link_to("e-1", None).to_string(), "?event=e-1");
+    }
+
+    #[test]
+    fn reading_a_file_keeps_what_can_be_shown_and_fails_when_nothing_can() {
+        let origin = || DatasetOrigin::File("f.json".into());
+        let (catalog, problems) = Catalog::read(crate::model::dataset::EMBEDDED_JSON, origin()).unwrap();
+        assert_eq!((catalog.dataset.events.len(), problems.len()), (13, 0));
+        assert_eq!(catalog.origin.name(), Some("f.json"));
+        let empty = r#"{"format": "sourceline/1", "title": "t", "description": "d", "documents": [], "sources": [], "events": []}"#;
+        assert_eq!(Catalog::read(empty, origin()).unwrap_err(), (LoadFailure::NoEvents, Vec::new()));
+        let (failure, problems) = Catalog::read("not json", origin()).unwrap_err();
+        assert_eq!((failure, problems.len()), (LoadFailure::NotADataset, 1));
+    }
+
+    #[test]
+    fn only_a_dataset_that_is_not_bundled_has_a_banner() {
+        assert_eq!(DatasetOrigin::Bundled.banner(), None);
+        assert!(DatasetOrigin::Link("data/x.json".into()).banner().unwrap().contains("loaded from data/x.json"));
+        assert!(DatasetOrigin::File("mine.json".into()).banner().unwrap().contains("your file mine.json"));
+    }
+
+    #[test]
+    fn events_are_named_with_their_date_in_words() {
+        let catalog = palmyra();
+        let event = catalog.dataset.event("is-seizes-palmyra").unwrap();
+        assert_eq!(event.label(), "IS seizes Palmyra for the first time, May 2015");
+        assert_eq!(event.announcement(), "Selected: IS seizes Palmyra for the first time, May 2015");
+        assert_eq!(event.page_title("sourceline"), "IS seizes Palmyra for the first time · sourceline");
+    }
+}

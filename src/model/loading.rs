@@ -1,0 +1,134 @@
+//! What the app says while it fetches or reads a dataset that is not the bundled one, and
+//! why one could not be shown.
+
+use std::fmt;
+
+use super::dataset::MAX_DATASET_BYTES;
+use super::words::megabytes;
+
+/// Why a dataset could not be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The link points to another site.
+    NotOnThisSite,
+    /// The browser has no way to download.
+    NoDownloads,
+    /// The address could not be opened for downloading.
+    CannotOpen,
+    /// The request could not be sent.
+    CannotRequest,
+    /// The download failed on the way.
+    DownloadFailed,
+    /// The server answered with this status instead of the file.
+    Status(u16),
+    /// The file is larger than [`MAX_DATASET_BYTES`].
+    TooLarge,
+    /// The dataset was read, but none of its events could be shown.
+    NoEvents,
+    /// The file is not a dataset at all.
+    NotADataset,
+    /// The browser could not read the file from the device.
+    CannotRead,
+}
+
+/// Whether a file of `bytes` is refused before it is read: larger than
+/// [`MAX_DATASET_BYTES`], so that a link or a file cannot freeze the tab.
+pub fn is_too_large(bytes: f64) -> bool {
+    bytes > MAX_DATASET_BYTES as f64
+}
+
+impl fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadFailure::NotOnThisSite => f.write_str("The link must point to a file on this site."),
+            LoadFailure::NoDownloads => f.write_str("This browser cannot download files."),
+            LoadFailure::CannotOpen => f.write_str("The address could not be opened."),
+            LoadFailure::CannotRequest => f.write_str("The file could not be requested."),
+            LoadFailure::DownloadFailed => f.write_str("The file could not be downloaded."),
+            LoadFailure::Status(status) => write!(f, "The server answered {status} for this file."),
+            LoadFailure::TooLarge => {
+                write!(f, "The file is larger than {}, the most this app reads.", megabytes(MAX_DATASET_BYTES as f64))
+            }
+            LoadFailure::NoEvents => f.write_str("The dataset has no event that could be shown."),
+            LoadFailure::NotADataset => f.write_str("This file is not a dataset this app can read."),
+            LoadFailure::CannotRead => f.write_str("The file could not be read."),
+        }
+    }
+}
+
+/// "Loading the dataset data/big.json…"
+pub fn downloading(label: &str) -> String {
+    format!("Loading the dataset {label}…")
+}
+
+/// How far a download is: the percentage when the total is known, and the amount in words
+/// ("1.2 MB of 4.0 MB", or "1.2 MB").
+pub fn download_progress(done: f64, total: Option<f64>) -> (Option<u32>, String) {
+    match total {
+        Some(total) if total > 0.0 => {
+            let percent = (done / total * 100.0).round().clamp(0.0, 100.0) as u32;
+            (Some(percent), format!("{} of {}", megabytes(done), megabytes(total)))
+        }
+        _ => (None, megabytes(done)),
+    }
+}
+
+/// "Reading and checking data/big.json (4.0 MB)…"
+pub fn reading(label: &str, bytes: usize) -> String {
+    format!("Reading and checking {label} ({})…", megabytes(bytes as f64))
+}
+
+/// The heading of the page that says a dataset could not be shown.
+pub fn failure_heading(label: &str) -> String {
+    format!("The dataset {label} could not be shown")
+}
+
+/// The summary over the problems of a dataset that was shown without some of its events.
+pub fn problems_found(count: usize) -> String {
+    format!("{count} problem(s) found; the events concerned are left out")
+}
+
+/// Problems listed at most on a page; the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 200;
+
+/// What is said after the listed problems when there are more.
+pub fn more_problems(total: usize) -> Option<String> {
+    let more = total.saturating_sub(SHOWN_PROBLEMS);
+    (more > 0).then(|| format!("…and {more} more"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_say_what_went_wrong() {
+        assert_eq!(LoadFailure::Status(404).to_string(), "The server answered 404 for this file.");
+        assert_eq!(LoadFailure::TooLarge.to_string(), "The file is larger than 50.0 MB, the most this app reads.");
+        assert_eq!(LoadFailure::NotOnThisSite.to_string(), "The link must point to a file on this site.");
+    }
+
+    #[test]
+    fn files_over_fifty_megabytes_are_refused_unread() {
+        assert!(!is_too_large(MAX_DATASET_BYTES as f64));
+        assert!(is_too_large(MAX_DATASET_BYTES as f64 + 1.0));
+    }
+
+    #[test]
+    fn progress_in_words() {
+        let mb = 1024.0 * 1024.0;
+        assert_eq!(download_progress(mb, Some(4.0 * mb)), (Some(25), "1.0 MB of 4.0 MB".to_string()));
+        assert_eq!(download_progress(mb, None), (None, "1.0 MB".to_string()));
+        assert_eq!(download_progress(mb, Some(0.0)), (None, "1.0 MB".to_string()));
+        assert_eq!(downloading("data/x.json"), "Loading the dataset data/x.json…");
+        assert_eq!(reading("x.json", 1024 * 1024), "Reading and checking x.json (1.0 MB)…");
+        assert_eq!(failure_heading("data/no.json"), "The dataset data/no.json could not be shown");
+    }
+
+    #[test]
+    fn long_problem_lists_are_counted_past_the_first_two_hundred() {
+        assert_eq!(more_problems(200), None);
+        assert_eq!(more_problems(205).as_deref(), Some("…and 5 more"));
+        assert_eq!(problems_found(3), "3 problem(s) found; the events concerned are left out");
+    }
+}

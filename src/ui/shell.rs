@@ -1,0 +1,109 @@
+//! The app and its page: the header, the notices about the link it was opened with, the
+//! filters, the timeline or the sources view, the list and the panels.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::loader::{self, DatasetSlot, DatasetView};
+use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
+use crate::model::{Catalog, Problem, ViewState};
+
+/// The whole app: over the bundled dataset, or over one a link names with `?data=`.
+#[component]
+pub fn App() -> impl IntoView {
+    let link = ViewState::parse(&window().location().search().unwrap_or_default());
+    let slot = DatasetSlot::new(Arc::new(Catalog::bundled()));
+    if let Some(path) = link.data {
+        slot.fetch(path);
+    }
+    provide_context(slot);
+    view! { <DatasetView stage=slot.stage/> }
+}
+
+/// The app over a given catalog: header, search and filters, the timeline or the sources
+/// view, the event list and the panels.
+#[component]
+pub fn Shell(
+    /// The dataset to show, and what is computed from it.
+    catalog: Arc<Catalog>,
+    /// What was wrong with a loaded dataset: the events with problems were left out.
+    #[prop(optional)]
+    problems: Vec<Problem>,
+) -> impl IntoView {
+    let title = catalog.dataset.title.clone();
+    let banner = catalog.origin.banner();
+    let state = AppState::new(catalog);
+    provide_context(state);
+    let notes = RwSignal::new(Vec::<String>::new());
+    url::sync_with_address_bar(state, notes);
+    url::follow_selection_in_document_head(state);
+    let announcement = move || state.selected.get().map(|i| state.catalog().dataset.events[i].announcement());
+    let view_button = move |view: View, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="view-switch"
+                aria-pressed=move || (state.view.get() == view).to_string()
+                on:click=move |_| state.view.set(view)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main">"Skip to the timeline"</a>
+        <header class="masthead">
+            <div class="brand">
+                <h1>"sourceline"</h1>
+                <p class="dataset-title">{title}</p>
+            </div>
+            <nav aria-label="Views" class="views">
+                {view_button(View::Timeline, "Timeline")}
+                {view_button(View::Sources, "Sources")}
+            </nav>
+            <loader::FileOpener/>
+        </header>
+        {banner.map(|said| view! { <loader::Provenance said=said problems=problems/> })}
+        <Notices notes=notes/>
+        <Filters/>
+        <div class="layout">
+            <main id="main" tabindex="-1">
+                {move || match state.view.get() {
+                    View::Timeline => view! { <Timeline/> <EventList/> }.into_any(),
+                    View::Sources => view! { <SourcesView/> }.into_any(),
+                }}
+            </main>
+            <div class="panels">
+                <EventPanel/>
+                <AttributionPanel/>
+            </div>
+        </div>
+        <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
+    }
+}
+
+/// What the app could not do with the link it was opened with, and a way back to the whole
+/// timeline.
+#[component]
+fn Notices(
+    /// The notes to show; empty shows nothing.
+    notes: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let state = use_state();
+    let show_everything = move |_| {
+        state.show_everything();
+        notes.set(Vec::new());
+    };
+    view! {
+        <div class="notices" role="status">
+            <Show when=move || notes.with(|n| !n.is_empty())>
+                <div class="notice">
+                    <ul>{move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=show_everything>"Show the whole timeline"</button>
+                    <button type="button" on:click=move |_| notes.set(Vec::new())>"Dismiss"</button>
+                </div>
+            </Show>
+        </div>
+    }
+}
