@@ -1,6 +1,7 @@
 // axe-core finds no WCAG 2.2 AA violation in the main views, light or dark, wide or narrow.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { attribution, datasetBanner, eventList, openApp, views } from './support.mjs';
 
 async function violations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -10,18 +11,17 @@ async function violations(page) {
 for (const scheme of ['light', 'dark']) {
   test(`no violation in the timeline and panels (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+    await openApp(page);
     expect(await violations(page)).toEqual([]);
-    await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
-    await expect(page.getByRole('complementary', { name: 'Who says so' }).locator('blockquote').first()).toBeVisible();
+    await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+    await expect(attribution(page).locator('blockquote').first()).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
 
   test(`no violation in the sources view (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('./');
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+    await views(page).getByRole('button', { name: 'Sources' }).click();
     await expect(page.getByRole('heading', { name: 'Sources', level: 2 })).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
@@ -32,13 +32,13 @@ test('landmarks: banner, search, main, navigation and complementary panels', asy
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.getByRole('search')).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: /^Events/ })).toBeVisible();
+  await expect(eventList(page)).toBeVisible();
   await expect(page.getByRole('complementary')).toHaveCount(2);
 });
 
 test('no violation in a loaded dataset, its banner, or a failed load', async ({ page }) => {
   await page.goto('./?data=data/synthetic-10000.json');
-  await expect(page.getByRole('region', { name: 'About this dataset' })).toBeVisible();
+  await expect(datasetBanner(page)).toBeVisible();
   await expect(page.locator('.mark').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await page.goto('./?data=data/no-such-file.json');

@@ -2,6 +2,7 @@
 // control, and a Content-Security-Policy that stops script the app did not ship.
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { attribution, datasetBanner, eventList, notice, openApp, panelHeading, serviceWorkerControls } from './support.mjs';
 
 const DIR = 'target/e2e-site/some/sub/path/hostile';
 const ATTACK = '<script>window.canary=1</script><img src=x onerror="window.canary=2">';
@@ -83,7 +84,7 @@ test('a document link is a plain web link that opens apart from the app', async 
   json.documents[0].url = 'https://example.org/report?id=1&lang=en';
   writeFileSync(`${DIR}/web-link.json`, JSON.stringify(json));
   await page.goto('./?data=hostile/web-link.json&event=ev');
-  const link = page.getByRole('complementary', { name: 'Who says so' }).getByRole('link', { name: 'A report' });
+  const link = attribution(page).getByRole('link', { name: 'A report' });
   await expect(link).toHaveAttribute('href', 'https://example.org/report?id=1&lang=en');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
 });
@@ -99,11 +100,11 @@ test('a file opened from this device: checked, shown as text, sent nowhere', asy
   const check = guard(page, context, baseURL);
   await page.goto('./');
   // Let the service worker finish caching the app, so that any request after this is the file's.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await serviceWorkerControls(page);
   const before = [];
   context.on('request', (r) => before.push(r.url()));
   await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/markup-everywhere.json`);
-  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('read in this browser only');
+  await expect(datasetBanner(page)).toContainText('read in this browser only');
   await expect(page.locator('.dataset-title')).toHaveText(`Hostile test ${ATTACK}`);
   expect(before).toEqual([]);
   await page.getByLabel('Open a dataset file…').setInputFiles(`${DIR}/dangling-references.json`);
@@ -115,8 +116,7 @@ test('a file opened from this device: checked, shown as text, sent nowhere', asy
 });
 
 test('the Content-Security-Policy blocks inline and third-party script', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await openApp(page);
   const blocked = await page.evaluate(async () => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI || e.violatedDirective));
@@ -153,10 +153,10 @@ for (const [name, [query, says]] of Object.entries(QUERIES)) {
   test(`link with ${name}: the app works and says what it ignored`, async ({ page, context, baseURL }) => {
     const check = guard(page, context, baseURL);
     await page.goto(`./${query}`);
-    await expect(page.locator('.notice')).toContainText(says);
-    await expect(page.getByRole('navigation', { name: /^Events/ }).getByRole('listitem')).toHaveCount(13);
-    await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /IS retakes Palmyra/ }).click();
-    await expect(page.locator('#event-panel-heading')).toHaveText('IS retakes Palmyra');
+    await expect(notice(page)).toContainText(says);
+    await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
+    await eventList(page).getByRole('button', { name: /IS retakes Palmyra/ }).click();
+    await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
     await check();
   });
 }

@@ -1,21 +1,12 @@
 // Deep links: the whole view state lives in the query string, opens cold, walks with Back and
 // Forward, survives a reload, and copes with ids that do not exist.
 import { test, expect } from '@playwright/test';
-
-/** On a phone the filter menus are folded behind a button: open them. */
-async function openFilters(page) {
-  const toggle = page.getByRole('button', { name: /^Filters/ });
-  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-}
-
-const panelHeading = (page) => page.locator('#event-panel-heading');
-const eventList = (page) => page.getByRole('navigation', { name: /^Events/ });
-const query = (page) => new URL(page.url()).search;
+import { appHeading, attribution, eventList, notice, openFilters, panelHeading, query, searchbox } from './support.mjs';
 
 test('a link to an event opens it cold, with its panel', async ({ page }) => {
   await page.goto('./?event=palmyra-recaptured');
   await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
-  await expect(page.getByRole('complementary', { name: 'Who says so' })).toContainText('3 originators support this');
+  await expect(attribution(page)).toContainText('3 originators support this');
   await expect(page).toHaveTitle('Syrian forces recapture Palmyra · sourceline');
   await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^With Russian air support/);
 });
@@ -49,14 +40,14 @@ test('choosing events adds history entries; Back and Forward walk through them',
 test('typing in search replaces the history entry instead of adding one per key', async ({ page }) => {
   await page.goto('./');
   const before = await page.evaluate(() => history.length);
-  await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('mines');
+  await searchbox(page).pressSequentially('mines');
   await expect(page).toHaveURL(/\?q=mines$/);
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
 test('filters, search, selection and range round-trip through a reload', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('searchbox', { name: 'Search' }).fill('palmyra');
+  await searchbox(page).fill('palmyra');
   await openFilters(page);
   await page.getByLabel('Source', { exact: true }).selectOption({ label: 'Syrian Observatory for Human Rights' });
   await eventList(page).getByRole('button', { name: /Government forces break into western Palmyra/ }).click();
@@ -66,7 +57,7 @@ test('filters, search, selection and range round-trip through a reload', async (
   const range = await page.locator('.range').textContent();
   await page.reload();
   await expect(panelHeading(page)).toHaveText('Government forces break into western Palmyra');
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('palmyra');
+  await expect(searchbox(page)).toHaveValue('palmyra');
   await openFilters(page);
   await expect(page.getByLabel('Source', { exact: true })).toHaveValue('sohr');
   await expect(page.locator('.range')).toHaveText(range);
@@ -75,21 +66,21 @@ test('filters, search, selection and range round-trip through a reload', async (
 
 test('an unknown event id gets a polite message and a way back', async ({ page }) => {
   await page.goto('./?event=nope');
-  const notice = page.locator('.notice');
-  await expect(notice).toContainText('There is no event “nope” in this dataset.');
-  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
-  await notice.getByRole('button', { name: 'Show the whole timeline' }).click();
-  await expect(notice).toHaveCount(0);
+  const shown = notice(page);
+  await expect(shown).toContainText('There is no event “nope” in this dataset.');
+  await expect(appHeading(page)).toBeVisible();
+  await shown.getByRole('button', { name: 'Show the whole timeline' }).click();
+  await expect(shown).toHaveCount(0);
   expect(query(page)).toBe('');
   await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
 });
 
 test('malformed and very long values are ignored and named', async ({ page }) => {
   await page.goto(`./?event=%3Cscript%3Ealert(1)%3C%2Fscript%3E&colour=red&q=${'x'.repeat(5000)}&claim=army`);
-  const notice = page.locator('.notice');
-  await expect(notice).toContainText('“event” is not a valid id');
-  await expect(notice).toContainText('“colour” is not a setting this app knows');
-  await expect(notice).toContainText('“q” was too long');
+  const shown = notice(page);
+  await expect(shown).toContainText('“event” is not a valid id');
+  await expect(shown).toContainText('“colour” is not a setting this app knows');
+  await expect(shown).toContainText('“q” was too long');
   await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
 });
 

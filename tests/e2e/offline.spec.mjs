@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
 
 const SITE = 'target/e2e-site';
 const BUILD = `${SITE}/some/sub/path`;
@@ -15,18 +16,14 @@ function deploy(name) {
   return { dir, url: (rest = '') => `/${name}/${rest}` };
 }
 
-async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
 test('after one visit, deep links open with the network off', async ({ page, context }) => {
   const site = deploy('offline');
   await page.goto(site.url('?event=is-seizes-palmyra'));
-  await expect(page.locator('#event-panel-heading')).toHaveText('IS seizes Palmyra for the first time');
-  await controlled(page);
+  await expect(panelHeading(page)).toHaveText('IS seizes Palmyra for the first time');
+  await serviceWorkerControls(page);
   await context.setOffline(true);
   await page.goto(site.url('?event=palmyra-recaptured&claim=army'));
-  await expect(page.locator('#event-panel-heading')).toHaveText('Syrian forces recapture Palmyra');
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
   await expect(page.locator('.claim.highlighted')).toContainText('regained control');
   await page.reload();
   await expect(page.locator('.claim.highlighted')).toContainText('regained control');
@@ -38,7 +35,7 @@ test('a new deploy is offered, and applied whole when the reader accepts', async
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(site.url('?event=aleppo'));
-  await controlled(page);
+  await serviceWorkerControls(page);
   const firstCaches = await page.evaluate(() => caches.keys());
   expect(firstCaches).toHaveLength(1);
 
@@ -58,11 +55,11 @@ test('a new deploy is offered, and applied whole when the reader accepts', async
   await expect(banner.getByRole('status')).toHaveText('A new version of sourceline is ready.');
   // Until the reader accepts, the page and its cache are all of the first build.
   await expect(page.locator('meta[name=deploy]')).toHaveCount(0);
-  await expect(page.locator('#event-panel-heading')).toHaveText('Government forces push rebels out of Aleppo');
+  await expect(panelHeading(page)).toHaveText('Government forces push rebels out of Aleppo');
 
   await banner.getByRole('button', { name: 'Update now' }).click();
   await expect(page.locator('meta[name=deploy]')).toHaveAttribute('content', 'second');
-  await expect(page.locator('#event-panel-heading')).toHaveText('Government forces push rebels out of Aleppo');
+  await expect(panelHeading(page)).toHaveText('Government forces push rebels out of Aleppo');
   const caches = await page.evaluate(() => caches.keys());
   expect(caches).toHaveLength(1);
   expect(caches[0]).not.toBe(firstCaches[0]);
@@ -82,15 +79,15 @@ test('a whole session requests nothing from another origin, and nothing fails', 
 
   await page.goto('./?event=palmyra-recaptured&claim=army');
   await expect(page.locator('.claim.highlighted')).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Search' }).fill('mines');
-  await page.getByRole('navigation', { name: /^Events/ }).getByRole('button', { name: /The army clears mines/ }).click();
+  await searchbox(page).fill('mines');
+  await eventList(page).getByRole('button', { name: /The army clears mines/ }).click();
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  await views(page).getByRole('button', { name: 'Sources' }).click();
   await expect(page.getByRole('heading', { name: 'Sources', level: 2 })).toBeVisible();
   await page.goBack();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await expect(appHeading(page)).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready);
 
   expect(requests.length).toBeGreaterThan(3);

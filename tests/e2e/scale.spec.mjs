@@ -1,26 +1,26 @@
 // Datasets beside the app, loaded with ?data=: only from this site, labelled as not the bundled
 // one, and, at 10,000 events, a page that stays small while zooming and scrolling.
 import { test, expect } from '@playwright/test';
+import { datasetBanner, matchCount, notice, timeline } from './support.mjs';
 
 const domSize = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 test('a 10,000-event dataset loads with a banner and keeps the DOM small', async ({ page }) => {
   await page.goto('./?data=data/synthetic-10000.json');
-  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('Not the bundled dataset');
-  await expect(page.getByRole('search').getByRole('status')).toHaveText('All 10000 events');
-  const timeline = page.getByRole('region', { name: 'Timeline' });
-  await expect(timeline.locator('.mark').first()).toBeVisible();
+  await expect(datasetBanner(page)).toContainText('Not the bundled dataset');
+  await expect(matchCount(page)).toHaveText('All 10000 events');
+  await expect(timeline(page).locator('.mark').first()).toBeVisible();
   const sizes = [await domSize(page)];
   for (let i = 0; i < 6; i++) {
-    await timeline.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await timeline(page).getByRole('button', { name: 'Zoom in', exact: true }).click();
     sizes.push(await domSize(page));
   }
-  await timeline.getByRole('group', { name: /^Events from/ }).focus();
+  await timeline(page).getByRole('group', { name: /^Events from/ }).focus();
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press(test.info().project.name === 'phone' ? 'ArrowDown' : 'ArrowRight');
     sizes.push(await domSize(page));
   }
-  await timeline.getByRole('button', { name: 'Show all', exact: true }).click();
+  await timeline(page).getByRole('button', { name: 'Show all', exact: true }).click();
   // Scroll the list to its end: the last rows come into the page, the first leave it.
   const scroller = page.locator('.list-scroller');
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
@@ -33,7 +33,7 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
   const first = await band.inputValue();
   await band.selectOption({ index: 1 });
   const chosen = await band.locator('option:checked').textContent();
-  await expect(timeline.getByRole('list', { name: `Who held ${chosen}` })).toBeVisible();
+  await expect(timeline(page).getByRole('list', { name: `Who held ${chosen}` })).toBeVisible();
   expect(await band.inputValue()).not.toBe(first);
   // Links to an event carry the dataset with them.
   await page.locator('.event-list li[aria-posinset="10000"] button').click();
@@ -42,9 +42,9 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
 
 test('a dataset on another origin is refused, and the bundled one shown', async ({ page }) => {
   await page.goto('./?data=https%3A%2F%2Fevil.example%2Fpalmyra.json');
-  await expect(page.locator('.notice')).toContainText('“data” must be a relative link to a file on this site');
+  await expect(notice(page)).toContainText('“data” must be a relative link to a file on this site');
   await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
-  await expect(page.getByRole('region', { name: 'About this dataset' })).toHaveCount(0);
+  await expect(datasetBanner(page)).toHaveCount(0);
 });
 
 test('a missing dataset says so and offers the bundled one', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The release build, served from a sub-path by a plain static server, loads completely: every
 // request succeeds, nothing is logged as an error, and the app renders.
 import { test, expect } from '@playwright/test';
+import { appHeading } from './support.mjs';
 
 test('the release build renders from a sub-path with no failed request and no console error', async ({ page }) => {
   const failures = [];
@@ -15,7 +16,7 @@ test('the release build renders from a sub-path with no failed request and no co
   page.on('pageerror', (error) => errors.push(error.message));
 
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await expect(appHeading(page)).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();
   // Let every started request settle before judging them.
   await page.waitForLoadState('networkidle');

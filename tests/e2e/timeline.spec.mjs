@@ -2,21 +2,10 @@
 // the list, read who says so, zoom from years to days and back, filter and search. Every test
 // runs at 1280 px and at 360 px (see the projects in playwright.config.mjs).
 import { test, expect } from '@playwright/test';
-
-/** On a phone the filter menus are folded behind a button: open them. */
-async function openFilters(page) {
-  const toggle = page.getByRole('button', { name: /^Filters/ });
-  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-}
-
-const timeline = (page) => page.getByRole('region', { name: 'Timeline' });
-const eventList = (page) => page.getByRole('navigation', { name: /^Events/ });
-const eventPanel = (page) => page.getByRole('complementary').filter({ has: page.locator('#event-panel-heading') });
-const attribution = (page) => page.getByRole('complementary', { name: 'Who says so' });
+import { attribution, eventList, eventPanel, matchCount, openApp, openFilters, searchbox, timeline, views } from './support.mjs';
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'sourceline' })).toBeVisible();
+  await openApp(page);
 });
 
 test('an event picked from the list shows its claims, quotes and relay chains', async ({ page }) => {
@@ -114,7 +103,7 @@ test('the control band shows who held Palmyra', async ({ page }) => {
 });
 
 test('filter by a source and by search text, and clear', async ({ page }) => {
-  const count = page.getByRole('search').getByRole('status');
+  const count = matchCount(page);
   await expect(count).toHaveText('All 13 events');
   await openFilters(page);
   await page.getByLabel('Source', { exact: true }).selectOption({ label: 'SANA' });
@@ -123,7 +112,7 @@ test('filter by a source and by search text, and clear', async ({ page }) => {
   await expect(eventList(page)).toContainText('Syrian forces recapture Palmyra');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(count).toHaveText('All 13 events');
-  await page.getByRole('searchbox', { name: 'Search' }).fill('mines');
+  await searchbox(page).fill('mines');
   await expect(count).toHaveText('2 of 13 events match');
   await expect(eventList(page).getByRole('listitem')).toHaveCount(2);
   await page.getByLabel('Party').selectOption({ label: 'Not a party to the conflict' });
@@ -133,7 +122,7 @@ test('filter by a source and by search text, and clear', async ({ page }) => {
   await expect(eventList(page)).toContainText('No event in this part of the timeline');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(count).toHaveText('All 13 events');
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  await expect(searchbox(page)).toHaveValue('');
 });
 
 test('on a phone the filter menus fold away and say how many are on', async ({ page }, info) => {
@@ -146,18 +135,18 @@ test('on a phone the filter menus fold away and say how many are on', async ({ p
   await expect(toggle).toHaveText('Filters (1 on)');
   await toggle.click();
   await expect(page.getByLabel('Tag')).toBeHidden();
-  await expect(page.getByRole('search').getByRole('status')).toHaveText('4 of 13 events match');
+  await expect(matchCount(page)).toHaveText('4 of 13 events match');
 });
 
 test('the sources view lists what each source claimed and filters the timeline to one', async ({ page }) => {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  await views(page).getByRole('button', { name: 'Sources' }).click();
   const sohr = page.locator('.source-card', { has: page.getByRole('heading', { name: 'Syrian Observatory for Human Rights' }) });
   await expect(sohr).toContainText('Originated 4 claims');
   await expect(sohr).toContainText('Not a party to the conflict');
   await sohr.getByRole('button', { name: 'Show only events with Syrian Observatory for Human Rights' }).click();
-  await expect(page.getByRole('search').getByRole('status')).toHaveText('4 of 13 events match');
+  await expect(matchCount(page)).toHaveText('4 of 13 events match');
   await expect(timeline(page)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  await views(page).getByRole('button', { name: 'Sources' }).click();
   const sana = page.locator('.source-card', { has: page.getByRole('heading', { name: 'SANA' }) });
   await expect(sana).toContainText('Originated no claim, relayed 1');
   const army = page.locator('.source-card', { has: page.getByRole('heading', { name: 'Syrian army' }) });
