@@ -1,7 +1,8 @@
 // Helpers shared by the end-to-end specs: the app's parts found by role and accessible name (or,
-// where the app gives them no name, by the id or class the specs have always used). Every spec
-// imports from here; none defines its own copy.
+// where the app gives them no name, by the id or class the specs have always used), and a small
+// PNG reader for the screenshot test. Every spec imports from here; none defines its own copy.
 import { expect } from '@playwright/test';
+import { inflateSync } from 'node:zlib';
 
 // The page's parts.
 export const appHeading = (page) => page.getByRole('heading', { level: 1, name: 'sourceline' });
@@ -34,4 +35,46 @@ export async function openFilters(page) {
 /** Waits until the service worker controls the page (it has cached the app). */
 export async function serviceWorkerControls(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
+ * Reads a PNG: its size from the IHDR header, and its pixels (8-bit RGB or RGBA, not interlaced,
+ * which is what Chromium writes). `pixel(x, y)` gives [r, g, b].
+ */
+export function readPng(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!signature.every((b, i) => bytes[i] === b)) throw new Error('not a PNG');
+  if (bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('PNG without IHDR first');
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  const [depth, colour, interlace] = [bytes[24], bytes[25], bytes[28]];
+  const channels = { 2: 3, 6: 4 }[colour];
+  if (depth !== 8 || !channels || interlace !== 0) throw new Error(`PNG depth ${depth}, colour type ${colour}, interlace ${interlace}: not read here`);
+  const idat = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  // Undo each row's filter (PNG specification, section 9).
+  const stride = width * channels;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = y * stride;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? pixels[out + i - channels] : 0;
+      const b = y > 0 ? pixels[out + i - stride] : 0;
+      const c = i >= channels && y > 0 ? pixels[out + i - stride - channels] : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
+      if (predictor === undefined) throw new Error(`PNG row ${y} has unknown filter ${filter}`);
+      pixels[out + i] = (row[i] + predictor) & 0xff;
+    }
+  }
+  const pixel = (x, y) => [...pixels.subarray(y * stride + x * channels, y * stride + x * channels + 3)];
+  return { width, height, pixel };
 }

@@ -2,7 +2,10 @@
 // the list, read who says so, zoom from years to days and back, filter and search. Every test
 // runs at 1280 px and at 360 px (see the projects in playwright.config.mjs).
 import { test, expect } from '@playwright/test';
-import { attribution, eventList, eventPanel, matchCount, openApp, openFilters, searchbox, timeline, views } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  attribution, eventList, eventPanel, matchCount, openApp, openFilters, panelHeading, readPng, searchbox, timeline, views,
+} from './support.mjs';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -154,15 +157,64 @@ test('the sources view lists what each source claimed and filters the timeline t
   await expect(attribution(page).locator('.claim.highlighted')).toContainText('regained control');
 });
 
+/** Waits until the page is settled: the app drawn with its events, fonts loaded, nothing moving. */
+async function settled(page) {
+  await expect(timeline(page).getByRole('button', { name: 'IS seizes Palmyra for the first time, May 2015' })).toBeVisible();
+  await expect(timeline(page).getByRole('list', { name: 'Who held Palmyra' }).getByRole('listitem')).toHaveCount(4);
+  await expect(eventList(page).getByRole('listitem')).toHaveCount(13);
+  expect(await page.evaluate(async () => (await document.fonts.ready).status)).toBe('loaded');
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' && !a.pending));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+}
+
+const rgb = (css) => css.match(/^rgb\((\d+), (\d+), (\d+)\)$/)?.slice(1).map(Number);
+const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+
 test('screenshots of the main view, light and dark', async ({ page }, info) => {
   await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  const viewport = page.viewportSize();
+  const shots = {};
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
     await page.evaluate(() => window.scrollTo(0, 0));
+    await settled(page);
     const path = info.outputPath(`main-${info.project.name}-${scheme}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
     await info.attach(`main view, ${scheme}`, { path, contentType: 'image/png' });
+
+    // The image is the viewport, at the device's pixel ratio.
+    const bytes = readFileSync(path);
+    const png = readPng(bytes);
+    const ratio = await page.evaluate(() => window.devicePixelRatio);
+    expect({ width: png.width, height: png.height }).toEqual({ width: Math.round(viewport.width * ratio), height: Math.round(viewport.height * ratio) });
+    // The stylesheet painted the page: an opaque background of its own (an unstyled body has
+    // none), and that colour in the image's top-left corner, the masthead's background.
+    const background = rgb(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    expect(background, 'the body has an opaque background colour').toBeDefined();
+    const corner = png.pixel(0, 0);
+    corner.forEach((c, i) => expect(Math.abs(c - background[i]), `corner ${corner} is the background ${background}`).toBeLessThanOrEqual(2));
+    // Not a blank page: a good share of the image is text, lines and marks, in many colours.
+    const colours = new Set();
+    let drawn = 0;
+    let sampled = 0;
+    for (let y = 0; y < png.height; y += 3) {
+      for (let x = 0; x < png.width; x += 3) {
+        const p = png.pixel(x, y);
+        colours.add(p.join());
+        sampled += 1;
+        if (p.some((c, i) => Math.abs(c - background[i]) > 8)) drawn += 1;
+      }
+    }
+    expect(drawn / sampled, 'share of the image that is not background').toBeGreaterThan(0.1);
+    expect(colours.size, 'colours in the image').toBeGreaterThan(100);
+    shots[scheme] = { bytes, corner };
   }
+  // The colour scheme was followed: a light page and a dark one.
+  expect(shots.light.bytes.equals(shots.dark.bytes), 'the light and dark images differ').toBe(false);
+  expect(luminance(shots.light.corner), 'the light background is light').toBeGreaterThan(200);
+  expect(luminance(shots.dark.corner), 'the dark background is dark').toBeLessThan(60);
 });
 
 /** Sends touch pointer events to the timeline: each step gives the offsets, along the axis from
