@@ -11,7 +11,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  // A list for people, and a JSON report for ./x, which counts the tests from its stats and
+  // names the file in PLAYWRIGHT_JSON_OUTPUT_NAME.
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME || 'target/e2e-report.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/some/sub/path/`,
     launchOptions: {
