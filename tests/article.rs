@@ -83,9 +83,13 @@ mod native {
     }
 
     fn article_path() -> PathBuf {
-        std::env::var_os(ARTICLE_VAR).map(PathBuf::from).unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/source/palmyra-2017-03-02.txt")
-        })
+        // The checkout is read when the tests run (cargo sets CARGO_MANIFEST_DIR for them), not
+        // when they were built: a test binary reused from another checkout's build must not
+        // look beside that one.
+        let checkout = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+        std::env::var_os(ARTICLE_VAR)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| checkout.join("../shared/source/palmyra-2017-03-02.txt"))
     }
 
     /// The article's body paragraphs, numbered from 1 as the dataset's locators count them:

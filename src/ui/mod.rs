@@ -30,7 +30,7 @@ use crate::model::{Catalog, Filter, Viewport};
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
-pub use loader::{DatasetSlot, DatasetView, Stage};
+pub use loader::{DatasetView, Stage};
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::{App, Shell};
 pub use sources::SourcesView;

@@ -40,20 +40,27 @@ pub fn ControlBand(
 ) -> impl IntoView {
     let state = use_state();
     let heading = track.heading();
+    // Worked out once, not at every frame of a drag: each segment's colour, and where the
+    // record ends.
+    let holders = track.holders();
+    let colours: Vec<usize> = track
+        .segments
+        .iter()
+        .map(|s| holders.iter().position(|h| *h == s.holder).unwrap_or(0) % HOLDER_COLOURS)
+        .collect();
+    let record_end = state.catalog().limits.to;
     let visible = move || {
         let view = state.viewport.get();
         let g = geometry.get();
-        let record_end = state.catalog().limits.to;
-        let holders = track.holders();
         track
             .segments
             .iter()
-            .filter_map(|segment| {
+            .zip(&colours)
+            .filter_map(|(segment, colour)| {
                 let (from, to) = segment.extent(record_end);
                 let (start, end) = (view.fraction(from).max(0.0), view.fraction(to).min(1.0));
                 // Out of view, or too narrow to see: the list and the panels still say it.
                 ((end - start) * g.length >= 2.0).then(|| {
-                    let colour = holders.iter().position(|h| *h == segment.holder).unwrap_or(0) % HOLDER_COLOURS;
                     let words = segment.describe();
                     let title = words.clone();
                     let [left, top, width, height] = g.place(start, end - start, None);
