@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::dataset::{Claim, Dataset, Document, Event, Source, Stance};
-use super::words::count;
+use super::words::{count, listing};
 
 /// Where a source stands in the conflict: a party to it, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,12 @@ impl fmt::Display for Standing<'_> {
 
 /// How the app names sources outside every party, in sentences and in the party menu.
 pub const NOT_A_PARTY_WORDS: &str = "Not a party to the conflict";
+
+/// The heading over every claim about an event, in the app and on the event's page.
+pub const WHO_SAYS_SO: &str = "Who says so";
+
+/// The name of the list that runs from a claim's originator through its relays to the document.
+pub const RELAY_CHAIN: &str = "Relay chain";
 
 /// What the attribution panel says when claims qualify or dispute each other.
 pub const SIDE_BY_SIDE: &str = "Sources qualify or dispute each other here: their claims are shown side by side.";
@@ -114,6 +120,14 @@ impl OriginatorClaims<'_> {
     /// "for Syrian Observatory for Human Rights", when the originator speaks for one.
     pub fn speaks_for(&self) -> Option<String> {
         self.organisation.map(|org| format!("for {}", org.name))
+    }
+}
+
+impl Attribution<'_> {
+    /// Every originator's name, in the order of the panel: "Sergei Shoigu, Syrian army and
+    /// Syrian Observatory for Human Rights".
+    pub fn originator_names(&self) -> String {
+        listing(&self.groups.iter().map(|g| g.originator.name.as_str()).collect::<Vec<_>>())
     }
 }
 

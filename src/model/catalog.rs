@@ -2,6 +2,7 @@
 //! index, the menus' choices, each event's span on the axis, the widest view), where the
 //! dataset came from, and how a link's choices resolve against it.
 
+use super::attribution::{Attribution, WHO_SAYS_SO};
 use super::dataset::{Dataset, Event};
 use super::date::Day;
 use super::filter::{Facets, Filter, SearchIndex};
@@ -9,6 +10,21 @@ use super::loading::LoadFailure;
 use super::problem::Problem;
 use super::timeline::Viewport;
 use super::url_state::ViewState;
+use super::words::{count, shortened};
+
+/// The names of an event's facts, in the app's panel and on the event's page.
+pub const WHEN: &str = "When";
+pub const WHERE: &str = "Where";
+
+/// The id of the element that holds the selected event's title, in the app's panel and on the
+/// event's page written at build time: the app finds the page's title by it when it takes over.
+pub const EVENT_TITLE_ID: &str = "event-panel-heading";
+
+/// The product's name, as pages, previews and titles give it.
+pub const SITE_NAME: &str = "sourceline";
+
+/// The longest description of a page, as search engines and link previews show it.
+pub const DESCRIPTION_CHARS: usize = 160;
 
 /// Where a dataset came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +175,44 @@ impl Catalog {
         }
     }
 
+    /// The address of a view relative to the app's folder: an event of the bundled dataset is
+    /// its own page (`palmyra-recaptured.html?claim=army`); a dataset from a link or a file has
+    /// no pages, so everything stays in the query string of the app's page.
+    pub fn address(&self, state: &ViewState) -> String {
+        match self.origin {
+            DatasetOrigin::Bundled => state.page_address(),
+            DatasetOrigin::Link(_) | DatasetOrigin::File(_) => state.app_address(),
+        }
+    }
+
+    /// The page's title: the event's, "Syrian forces recapture Palmyra · sourceline", or the
+    /// dataset's when no event is selected, "Palmyra changes hands, 2011–2017 · sourceline".
+    pub fn page_title(&self, event: Option<&Event>) -> String {
+        format!("{} · {SITE_NAME}", event.map_or(&self.dataset.title, |e| &e.title))
+    }
+
+    /// The page's description: the event's summary, or the dataset's description, shortened.
+    pub fn page_description(&self, event: Option<&Event>) -> String {
+        event.map_or_else(|| shortened(&self.dataset.description, DESCRIPTION_CHARS), Event::description)
+    }
+
+    /// What the index page's preview image shows, for those who cannot see it: "Preview of
+    /// “Palmyra changes hands, 2011–2017”: 13 events."
+    pub fn preview_alt(&self) -> String {
+        format!("Preview of “{}”: {}.", self.dataset.title, self.events_count())
+    }
+
+    /// How many events there are: "13 events".
+    pub fn events_count(&self) -> String {
+        count(self.dataset.events.len(), "event", "events")
+    }
+
+    /// The events just before and just after the one at `index`, in time.
+    pub fn neighbours(&self, index: usize) -> (Option<&Event>, Option<&Event>) {
+        let events = &self.dataset.events;
+        (index.checked_sub(1).and_then(|i| events.get(i)), events.get(index + 1))
+    }
+
     /// The link to one event, or to one of its claims, and nothing else.
     pub fn link_to(&self, event: &str, claim: Option<&str>) -> ViewState {
         ViewState {
@@ -176,10 +230,17 @@ impl Event {
         format!("{}, {}", self.title, self.date.human())
     }
 
-    /// The page's title while the event is selected: "Syrian forces recapture Palmyra ·
-    /// sourceline".
-    pub fn page_title(&self, site: &str) -> String {
-        format!("{} · {site}", self.title)
+
+    /// The page's description, as search engines and link previews show it: the summary, cut
+    /// at a word to at most [`DESCRIPTION_CHARS`] characters.
+    pub fn description(&self) -> String {
+        shortened(&self.summary, DESCRIPTION_CHARS)
+    }
+
+    /// What a preview image of the event shows, for those who cannot see it: "Preview of
+    /// “Syrian forces recapture Palmyra”, 2 March 2017. Who says so: Sergei Shoigu, …"
+    pub fn preview_alt(&self, attribution: &Attribution<'_>) -> String {
+        format!("Preview of “{}”, {}. {}: {}.", self.title, self.date.human(), WHO_SAYS_SO, attribution.originator_names())
     }
 
     /// What a screen reader hears when the event is selected.
@@ -281,6 +342,39 @@ mod tests {
         let event = catalog.dataset.event("is-seizes-palmyra").unwrap();
         assert_eq!(event.label(), "IS seizes Palmyra for the first time, May 2015");
         assert_eq!(event.announcement(), "Selected: IS seizes Palmyra for the first time, May 2015");
-        assert_eq!(event.page_title("sourceline"), "IS seizes Palmyra for the first time · sourceline");
+        assert_eq!(catalog.page_title(Some(event)), "IS seizes Palmyra for the first time · sourceline");
+        assert_eq!(catalog.page_title(None), "Palmyra changes hands, 2011–2017 · sourceline");
+        assert!(catalog.page_description(None).chars().count() <= DESCRIPTION_CHARS);
+        assert!(catalog.page_description(None).ends_with('…'));
+    }
+
+    #[test]
+    fn bundled_events_are_addressed_by_their_pages_and_others_by_the_query() {
+        let catalog = palmyra();
+        let link = catalog.link_to("palmyra-recaptured", Some("army"));
+        assert_eq!(catalog.address(&link), "palmyra-recaptured.html?claim=army");
+        let file = Catalog::new(Dataset::embedded(), DatasetOrigin::File("f.json".into()));
+        assert_eq!(file.address(&file.link_to("palmyra-recaptured", None)), "./?event=palmyra-recaptured");
+        let linked = Catalog::new(Dataset::embedded(), DatasetOrigin::Link("data/p.json".into()));
+        assert_eq!(linked.address(&linked.link_to("palmyra-recaptured", None)), "./?data=data%2Fp.json&event=palmyra-recaptured");
+    }
+
+    #[test]
+    fn neighbours_are_the_events_either_side_in_time() {
+        let catalog = palmyra();
+        let events = &catalog.dataset.events;
+        let last = events.len() - 1;
+        assert_eq!(catalog.neighbours(0), (None, events.get(1)));
+        assert_eq!(catalog.neighbours(3), (events.get(2), events.get(4)));
+        assert_eq!(catalog.neighbours(last), (events.get(last - 1), None));
+    }
+
+    #[test]
+    fn a_preview_is_described_with_its_title_date_and_voices() {
+        let catalog = palmyra();
+        let event = catalog.dataset.event("palmyra-recaptured").unwrap();
+        let alt = event.preview_alt(&Attribution::of(&catalog.dataset, event));
+        assert!(alt.starts_with("Preview of “Syrian forces recapture Palmyra”, 2 March 2017. Who says so: "), "{alt}");
+        assert!(alt.contains("Syrian army") && alt.contains(" and "), "{alt}");
     }
 }

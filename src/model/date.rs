@@ -92,6 +92,9 @@ pub enum DatePrecision {
     Decade,
 }
 
+/// What the EDTF text beside a date in words is, for a tooltip.
+pub const AS_WRITTEN: &str = "The date as written in the dataset (EDTF)";
+
 /// The shape an event takes on an axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateShape {
@@ -240,6 +243,26 @@ impl EventDate {
         }
     }
 
+    /// The date as HTML's `datetime` and schema.org write it ("2017-03-02", "2016-12", "2015"),
+    /// for a single date that is neither approximate nor uncertain; `None` for anything a
+    /// machine form would state more firmly than the source does.
+    pub fn machine(&self) -> Option<&str> {
+        (matches!(self.edtf, Edtf::Date(_)) && self.qualifier() == Qualifier::Exact && is_plain(&self.text))
+            .then_some(self.text.as_str())
+    }
+
+    /// The start and end in machine form: each end of an interval that is a plain date (an
+    /// approximate or open end has none), or a single plain date as the start.
+    pub fn machine_ends(&self) -> (Option<&str>, Option<&str>) {
+        match &self.edtf {
+            Edtf::Interval(_) => {
+                let (start, end) = self.text.split_once('/').unwrap_or((&self.text, ""));
+                (is_plain(start).then_some(start), is_plain(end).then_some(end))
+            }
+            _ => (self.machine(), None),
+        }
+    }
+
     /// The date in words: "2 March 2017", "December 2016", "about late August 2016",
     /// "1–2 March 2017", "on or before 2 March 2017".
     pub fn human(&self) -> String {
@@ -253,6 +276,22 @@ impl EventDate {
             Some(word) => format!("{word} {words}"),
             None => words,
         }
+    }
+}
+
+/// `2017`, `2017-03` or `2017-03-02`: a date written the same in EDTF, ISO 8601 and HTML, with
+/// nothing approximate, uncertain, unspecified or open in it.
+fn is_plain(text: &str) -> bool {
+    let number = |part: &str, n: usize, most: u32| {
+        part.len() == n && part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok_and(|v| (1..=most).contains(&v))
+    };
+    // A season (`2016-21`) is no month.
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [year, rest @ ..] if rest.len() <= 2 => {
+            number(year, 4, 9999) && rest.first().is_none_or(|m| number(m, 2, 12)) && rest.get(1).is_none_or(|d| number(d, 2, 31))
+        }
+        _ => false,
     }
 }
 
@@ -500,6 +539,27 @@ mod tests {
     fn check_human(edtf: &str, expected: &str) {
         let date = EventDate::parse(edtf).unwrap_or_else(|e| panic!("{edtf}: {e}"));
         assert_eq!(date.human(), expected, "human rendering of {edtf}");
+    }
+
+    #[test]
+    fn machine_forms_are_never_firmer_than_the_date() {
+        let machine = |edtf: &str| EventDate::parse(edtf).unwrap().machine().map(str::to_string);
+        assert_eq!(machine("2017-03-02").as_deref(), Some("2017-03-02"));
+        assert_eq!(machine("2016-12").as_deref(), Some("2016-12"));
+        assert_eq!(machine("2015").as_deref(), Some("2015"));
+        for vague in ["2011~", "2016?", "2016-XX", "201X", "2016-21", "[..2017-03-02]", "2016-08-21~/2016-08-31", "Y20000"] {
+            assert_eq!(machine(vague), None, "{vague}");
+        }
+        let ends = |edtf: &str| {
+            let date = EventDate::parse(edtf).unwrap();
+            let (start, end) = date.machine_ends();
+            (start.map(str::to_string), end.map(str::to_string))
+        };
+        assert_eq!(ends("2017-02~/2017-03-02"), (None, Some("2017-03-02".into())));
+        assert_eq!(ends("2015-05/2016-03"), (Some("2015-05".into()), Some("2016-03".into())));
+        assert_eq!(ends("2015-05/.."), (Some("2015-05".into()), None));
+        assert_eq!(ends("2016-12"), (Some("2016-12".into()), None));
+        assert_eq!(ends("2016~"), (None, None));
     }
 
     #[test]

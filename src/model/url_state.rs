@@ -2,9 +2,12 @@
 //!
 //! `?event=palmyra-recaptured&claim=army&source=sohr&q=mines&from=2017-02&to=2017-03-02`
 //!
-//! Everything a link can say lives in the query string, so links work on any static host with
-//! no rewrite rules. Parsing never fails: what cannot be used is left out and named in
-//! [`ViewState::ignored`], so the app can say what it ignored.
+//! An event of the bundled dataset also has a page of its own, a file beside the app's
+//! `index.html` (`palmyra-recaptured.html`), so its address is that page and the rest of the
+//! view follows in the query string: `palmyra-recaptured.html?claim=army&q=mines`. Both are
+//! plain files and plain query strings, so links work on any static host with no rewrite rules.
+//! Parsing never fails: what cannot be used is left out and named in [`ViewState::ignored`],
+//! so the app can say what it ignored.
 
 use std::fmt;
 
@@ -43,9 +46,45 @@ impl fmt::Display for Ignored {
     }
 }
 
+/// The file of an event's page, beside the app's own `index.html`: `palmyra-recaptured.html`.
+pub fn event_page(id: &str) -> String {
+    format!("{id}.html")
+}
+
+/// The event whose page an address's path names (`/palmyra/palmyra-recaptured.html`), if any.
+pub fn event_of_page(path: &str) -> Option<String> {
+    let file = decode(path.rsplit('/').next().unwrap_or(""));
+    let id = file.strip_suffix(".html")?;
+    (is_slug(id) && !is_reserved_page(id)).then(|| id.to_string())
+}
+
+/// Whether an event with this id could not have a page, because the name is the app's own:
+/// `index.html` is the app and the timeline (any case, for hosts that ignore it).
+pub fn is_reserved_page(id: &str) -> bool {
+    id.eq_ignore_ascii_case("index")
+}
+
+/// An address relative to the app's folder, as [`ViewState::page_address`] prints it: the
+/// file the path names, or `./` for the app's own page, then the query string.
+pub fn relative_address(path: &str, query: &str) -> String {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let file = if file.is_empty() || file == "index.html" { "./" } else { file };
+    format!("{file}{query}")
+}
+
 impl ViewState {
     /// Reads a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> ViewState {
+        ViewState::read(query, None)
+    }
+
+    /// Reads a whole address: the event whose page the path names, unless the query string
+    /// names one, and everything else from the query string.
+    pub fn from_address(path: &str, query: &str) -> ViewState {
+        ViewState::read(query, event_of_page(path))
+    }
+
+    fn read(query: &str, page: Option<String>) -> ViewState {
         let mut state = ViewState::default();
         let query = query.strip_prefix('?').unwrap_or(query);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -97,6 +136,9 @@ impl ViewState {
                 _ => ignore(&mut state, "is not a setting this app knows"),
             }
         }
+        if state.event.is_none() {
+            state.event = page;
+        }
         if state.claim.is_some() && state.event.is_none() {
             state.claim = None;
             state.ignored.push(Ignored { key: "claim".to_string(), reason: "needs an event to belong to" });
@@ -107,6 +149,22 @@ impl ViewState {
     /// The state with the visible range set to the days `first..=last`, as a link writes it.
     pub fn with_range(self, (first, last): (Day, Day)) -> ViewState {
         ViewState { from: Some(first.into()), to: Some(last.into()), ..self }
+    }
+
+    /// The address of this view relative to the app's folder, with the event as its page:
+    /// `palmyra-recaptured.html?claim=army`, or `./?q=mines` when no event is selected. Only
+    /// the bundled dataset has pages; a dataset named by `data=` keeps everything in the query.
+    pub fn page_address(&self) -> String {
+        match (&self.data, &self.event) {
+            (None, Some(event)) => format!("{}{}", event_page(event), ViewState { event: None, ..self.clone() }),
+            _ => self.app_address(),
+        }
+    }
+
+    /// The address of this view on the app's own page, everything in the query string:
+    /// `./?event=palmyra-recaptured&claim=army`.
+    pub fn app_address(&self) -> String {
+        format!("./{self}")
     }
 
     /// The visible range the link asks for, as days, when it gives one that makes sense.
@@ -204,6 +262,37 @@ mod tests {
         let state = ViewState::parse(query);
         assert_eq!(state.ignored, [], "{query}");
         assert_eq!(state.to_string(), query, "printing what was parsed");
+    }
+
+    #[test]
+    fn an_event_page_is_the_event_and_the_query_says_the_rest() {
+        let state = ViewState::from_address("/some/sub/path/palmyra-recaptured.html", "?claim=army&q=mines");
+        assert_eq!(state.event.as_deref(), Some("palmyra-recaptured"));
+        assert_eq!(state.claim.as_deref(), Some("army"));
+        assert_eq!(state.ignored, []);
+        assert_eq!(state.page_address(), "palmyra-recaptured.html?claim=army&q=mines");
+        assert_eq!(state.app_address(), "./?event=palmyra-recaptured&claim=army&q=mines");
+        // The app's own page, however it is named, selects nothing.
+        for path in ["/", "/palmyra/", "/palmyra/index.html", "/palmyra/INDEX.html", "/palmyra/sw.js", "/a/%3Cscript%3E.html"] {
+            assert_eq!(ViewState::from_address(path, "").event, None, "{path}");
+        }
+        // An event the query string names wins over the page.
+        assert_eq!(ViewState::from_address("/p/a.html", "?event=b").event.as_deref(), Some("b"));
+        // A claim on the app's page still needs an event.
+        assert_eq!(ViewState::from_address("/p/", "?claim=army").claim, None);
+    }
+
+    #[test]
+    fn addresses_print_pages_for_the_bundled_dataset_only() {
+        assert_eq!(ViewState::default().page_address(), "./");
+        assert_eq!(ViewState::parse("?q=mines").page_address(), "./?q=mines");
+        let linked = ViewState::parse("?data=data%2Fx.json&event=e1");
+        assert_eq!(linked.page_address(), "./?data=data%2Fx.json&event=e1");
+        assert_eq!(relative_address("/p/index.html", "?q=a"), "./?q=a");
+        assert_eq!(relative_address("/p/", ""), "./");
+        assert_eq!(relative_address("/p/e1.html", "?claim=c"), "e1.html?claim=c");
+        assert_eq!(event_page("e1"), "e1.html");
+        assert!(is_reserved_page("Index"));
     }
 
     #[test]

@@ -7,6 +7,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Names joined as a sentence lists them: "A", "A and B", "A, B and C".
+pub fn listing(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// A size in megabytes with one decimal, written with integers: "0.4 MB", "50.0 MB".
 /// (Float formatting would add its whole machinery to the wasm for this one use.)
 pub fn megabytes(bytes: f64) -> String {
@@ -32,6 +41,14 @@ mod tests {
         assert_eq!(count(0, "claim", "claims"), "0 claims");
         assert_eq!(count(1, "claim", "claims"), "1 claim");
         assert_eq!(count(2, "originator supports", "originators support"), "2 originators support");
+    }
+
+    #[test]
+    fn lists_join_with_and() {
+        assert_eq!(listing(&[]), "");
+        assert_eq!(listing(&["SANA"]), "SANA");
+        assert_eq!(listing(&["SANA", "SOHR"]), "SANA and SOHR");
+        assert_eq!(listing(&["A", "B", "C"]), "A, B and C");
     }
 
     #[test]
