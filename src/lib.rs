@@ -5,6 +5,7 @@
 //! - [`model`] is pure Rust: dataset types, dates, validation and every rule of the product. It
 //!   compiles and is tested natively, with no web types in reach.
 //! - `ui` (browser builds only) renders the model with Leptos and holds no rules of its own.
+//! - `site` (native builds only) writes the same model into static pages at build time.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
@@ -13,6 +14,11 @@ pub mod model;
 /// Invented datasets for tests and benchmarks (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
+
+/// The static site written around the app at build time: a page and a preview image per
+/// event, the index, the sitemap (native builds only; run by `src/bin/site.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

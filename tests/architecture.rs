@@ -2,7 +2,7 @@
 //! one way only (plain types and predicates at the bottom, the reader and the derived views
 //! above them), and none of them reaches for a browser crate.
 //!
-//! It also holds the promise that `src/ui` spells no wording of data: no counts with their
+//! It also holds the promise that `src/ui` and `src/site` spell no wording of data: no counts with their
 //! nouns, no plural branches, no party, date or qualifier words. Those are the model's, so that
 //! the app and anything rendered at build time say the same thing.
 //!
@@ -249,20 +249,24 @@ fn browser_crates_are_found_in_code_not_in_comments() {
     assert_eq!(browser_crates("let not_leptos = 1;"), Vec::<&str>::new());
 }
 
-/// Every `src/ui/**/*.rs` file by path, with its text.
-fn ui_files() -> BTreeMap<String, String> {
+/// Every `src/{ui,site}/**/*.rs` file by path, with its text: the two places that render the
+/// model, in the browser and at build time.
+fn rendering_files() -> BTreeMap<String, String> {
     fn walk(dir: &std::path::Path, files: &mut BTreeMap<String, String>) {
-        for entry in std::fs::read_dir(dir).expect("src/ui is readable") {
-            let path = entry.expect("src/ui is listable").path();
+        for entry in std::fs::read_dir(dir).expect("the folder is readable") {
+            let path = entry.expect("the folder is listable").path();
             if path.is_dir() {
                 walk(&path, files);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.insert(path.display().to_string(), std::fs::read_to_string(&path).expect("ui files are readable"));
+            } else if path.extension().is_some_and(|e| e == "rs") && path.file_name().is_some_and(|n| n != "tests.rs") {
+                files.insert(path.display().to_string(), std::fs::read_to_string(&path).expect("source files are readable"));
             }
         }
     }
     let mut files = BTreeMap::new();
-    walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")), &mut files);
+    for dir in ["src/ui", "src/site"] {
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    }
+    assert!(files.keys().any(|p| p.contains("site")), "src/site is read");
     files
 }
 
@@ -338,12 +342,12 @@ fn wording_of_data(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn no_ui_file_spells_wording_of_data() {
-    let found: Vec<String> = ui_files()
+fn no_ui_or_site_file_spells_wording_of_data() {
+    let found: Vec<String> = rendering_files()
         .into_iter()
         .flat_map(|(path, text)| wording_of_data(&text).into_iter().map(move |w| format!("{path}: {w}")))
         .collect();
-    assert_eq!(found, Vec::<String>::new(), "wording of data in src/ui: move it into the model");
+    assert_eq!(found, Vec::<String>::new(), "wording of data in src/ui or src/site: move it into the model");
 }
 
 #[test]

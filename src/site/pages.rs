@@ -1,0 +1,242 @@
+//! The markup of the pages: the head every page carries, an event's page, the index and the
+//! sitemap. Every string from the dataset goes through maud, which escapes it; every sentence
+//! about the data comes from `model`, so a page reads as the app's panel does. The classes are
+//! the app's own, so the page looks like the app it becomes.
+
+use maud::{html, Markup, PreEscaped};
+
+use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
+use crate::model::attribution::{AttributedClaim, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
+use crate::model::catalog::{EVENT_TITLE_ID, SITE_NAME, WHEN, WHERE};
+use crate::model::date::AS_WRITTEN;
+use crate::model::url_state::event_page;
+use crate::model::{Attribution, Dataset, Event, EventDate, Stance, Standing};
+
+/// The part of the head that differs from page to page: title, description, canonical link,
+/// Open Graph and Twitter/X cards, and the page's JSON-LD.
+pub fn head(site: &Site, event: Option<&Event>) -> Markup {
+    let catalog = site.catalog;
+    let headline = event.map_or(&catalog.dataset.title, |e| &e.title);
+    let description = catalog.page_description(event);
+    let url = site.link(&event.map_or_else(|| "./".to_string(), |e| event_page(&e.id)));
+    let image = site.link(&Site::preview_path(event));
+    let alt = match event {
+        Some(e) => e.preview_alt(&Attribution::of(&catalog.dataset, e)),
+        None => catalog.preview_alt(),
+    };
+    html! {
+        title { (catalog.page_title(event)) }
+        meta name="description" content=(description);
+        link rel="canonical" href=(url);
+        meta property="og:site_name" content=(SITE_NAME);
+        meta property="og:type" content=(if event.is_some() { "article" } else { "website" });
+        meta property="og:title" content=(headline);
+        meta property="og:description" content=(description);
+        meta property="og:url" content=(url);
+        meta property="og:image" content=(image);
+        meta property="og:image:type" content="image/png";
+        meta property="og:image:width" content=(PREVIEW_WIDTH);
+        meta property="og:image:height" content=(PREVIEW_HEIGHT);
+        meta property="og:image:alt" content=(alt);
+        meta name="twitter:card" content="summary_large_image";
+        meta name="twitter:title" content=(headline);
+        meta name="twitter:description" content=(description);
+        meta name="twitter:image" content=(image);
+        meta name="twitter:image:alt" content=(alt);
+        script type="application/ld+json" { (PreEscaped(json_ld::page(site, event))) }
+    }
+}
+
+/// The head of the shell the service worker answers with: the app reads the event from the
+/// address and names the page itself, and no search engine should list it.
+pub fn shell_head(site: &Site) -> Markup {
+    html! {
+        title { (site.catalog.page_title(None)) }
+        meta name="description" content=(site.catalog.page_description(None));
+        meta name="robots" content="noindex";
+    }
+}
+
+/// The masthead of a page: the product, linked to the timeline, and the dataset's title when
+/// the page's own heading is not already that. Not a heading: the page's one `h1` is its own
+/// subject.
+fn masthead(dataset_title: Option<&str>) -> Markup {
+    html! {
+        header.masthead {
+            div.brand {
+                p.site-name { a href="./" { (SITE_NAME) } }
+                @if let Some(title) = dataset_title { p.dataset-title { (title) } }
+            }
+        }
+    }
+}
+
+/// A date in words, in a `<time>` element where it has a machine form.
+fn date(date: &EventDate) -> Markup {
+    html! {
+        @if let Some(machine) = date.machine() {
+            time datetime=(machine) { (date.human()) }
+        } @else {
+            (date.human())
+        }
+    }
+}
+
+/// Every event as a list of links to their pages, the current one marked.
+fn event_links(dataset: &Dataset, current: Option<&str>) -> Markup {
+    html! {
+        ol.page-events {
+            @for event in &dataset.events {
+                li {
+                    a href=(event_page(&event.id)) aria-current=[(current == Some(event.id.as_str())).then_some("page")] {
+                        (event.title)
+                    }
+                    span.date { (date(&event.date)) }
+                }
+            }
+        }
+    }
+}
+
+/// The static part of `index.html`: the dataset's title and description, and every event.
+pub fn index_body(site: &Site) -> Markup {
+    let catalog = site.catalog;
+    let dataset = &catalog.dataset;
+    html! {
+        div #page .page {
+            (masthead(None))
+            main #main .page-index {
+                h1 { (dataset.title) }
+                p.description { (dataset.description) }
+                nav aria-labelledby="page-events-heading" {
+                    h2 #page-events-heading { (catalog.events_count()) }
+                    (event_links(dataset, None))
+                }
+            }
+        }
+    }
+}
+
+/// The static part of an event's page: the event as the app's panels show it, with every claim
+/// and where it came from, links to the events either side and to the whole timeline, and
+/// every event beside it.
+pub fn event_body(site: &Site, index: usize) -> Markup {
+    let catalog = site.catalog;
+    let dataset = &catalog.dataset;
+    let event = &dataset.events[index];
+    let attribution = Attribution::of(dataset, event);
+    let corroboration = &attribution.corroboration;
+    let (before, after) = catalog.neighbours(index);
+    html! {
+        div #page .page {
+            (masthead(Some(&dataset.title)))
+            div.layout.page-layout {
+                main #main .panels {
+                    article.panel.event-panel aria-labelledby=(EVENT_TITLE_ID) {
+                        h1 id=(EVENT_TITLE_ID) { (event.title) }
+                        dl.facts {
+                            dt { (WHEN) }
+                            dd { (date(&event.date)) span.edtf title=(AS_WRITTEN) { " (" (event.date.as_str()) ")" } }
+                            @if let Some(place) = &event.place {
+                                dt { (WHERE) }
+                                dd { (place) }
+                            }
+                        }
+                        p.summary { (event.summary) }
+                        @if !event.tags.is_empty() {
+                            ul.tags aria-label="Tags" { @for tag in &event.tags { li { (tag) } } }
+                        }
+                    }
+                    section.panel.attribution-panel aria-labelledby="attribution-heading" {
+                        h2 #attribution-heading { (WHO_SAYS_SO) }
+                        p.corroboration { (corroboration.summary()) }
+                        @if corroboration.contested {
+                            p.contested { span aria-hidden="true" { "⚖ " } (SIDE_BY_SIDE) }
+                        }
+                        div.originators {
+                            @for group in &attribution.groups { (originator(site, event, group)) }
+                        }
+                    }
+                    nav.neighbours aria-label="Previous and next events" {
+                        ul {
+                            @if let Some(before) = before {
+                                li { a href=(event_page(&before.id)) rel="prev" { "Previous: " (before.label()) } }
+                            }
+                            @if let Some(after) = after {
+                                li { a href=(event_page(&after.id)) rel="next" { "Next: " (after.label()) } }
+                            }
+                            li { a href="./" { "The whole timeline" } }
+                        }
+                    }
+                }
+                nav.page-events-nav aria-labelledby="page-events-heading" {
+                    h2 #page-events-heading { (catalog.events_count()) }
+                    (event_links(dataset, Some(&event.id)))
+                }
+            }
+        }
+    }
+}
+
+/// One originator and its claims, as the app's attribution panel shows them.
+fn originator(site: &Site, event: &Event, group: &OriginatorClaims<'_>) -> Markup {
+    let source = group.originator;
+    let standing = Standing::of(&site.catalog.dataset, source);
+    html! {
+        section.originator.independent[standing == Standing::NotAParty] {
+            h3 { (source.name) }
+            p.source-meta {
+                span.kind { (source.kind) }
+                @if let Some(speaks_for) = group.speaks_for() { " · " span { (speaks_for) } }
+                " · "
+                span.party { (standing.to_string()) }
+            }
+            ul.claims { @for claim in &group.claims { (claim_item(site, event, claim)) } }
+        }
+    }
+}
+
+/// One claim: what is claimed, the quote if there is one, its chain to the document, and a
+/// link to it.
+fn claim_item(site: &Site, event: &Event, attributed: &AttributedClaim<'_>) -> Markup {
+    let claim = attributed.claim;
+    let anchor = format!("claim-{}", claim.id);
+    let link = site.catalog.address(&site.catalog.link_to(&event.id, Some(&claim.id)));
+    let document_url = attributed.document.and_then(|d| d.url.as_deref());
+    html! {
+        li.claim id=(anchor) {
+            @if claim.stance != Stance::Supports {
+                p class=(format!("stance {}", claim.stance.as_str())) { (claim.stance.as_str()) }
+            }
+            p.claim-text { (claim.text) }
+            @if let Some(quote) = &claim.quote {
+                blockquote.quote cite=[document_url] { p { (quote) } }
+            }
+            ol.chain aria-label=(RELAY_CHAIN) {
+                @for source in &attributed.chain { li { (source.name) } }
+                @if let Some(document) = attributed.document {
+                    li.document {
+                        @if let Some(url) = &document.url {
+                            a href=(url) rel="noopener noreferrer" { (document.title) }
+                        } @else {
+                            cite { (document.title) }
+                        }
+                        (attributed.document_details())
+                    }
+                }
+            }
+            a.claim-link href=(format!("{link}#{anchor}")) { "Link to this claim" }
+        }
+    }
+}
+
+/// The sitemap of every page, with absolute addresses.
+pub fn sitemap(site: &Site) -> String {
+    let pages = std::iter::once("./".to_string()).chain(site.catalog.dataset.events.iter().map(|e| event_page(&e.id)));
+    let xml = html! {
+        urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" {
+            @for page in pages { url { loc { (site.link(&page)) } } }
+        }
+    };
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", xml.into_string())
+}

@@ -1,0 +1,178 @@
+use super::*;
+use crate::model::{Catalog, Dataset, DatasetOrigin};
+
+/// A template like the built `index.html`: the app's own script, and the markers.
+const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><!--sourceline:head--><title>x</title><!--/sourceline:head--><script type=\"module\">import init from './app.js'; init();</script></head><body><!--sourceline:body--><noscript>x</noscript><!--/sourceline:body--></body></html>";
+
+fn hostile() -> Catalog {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile.json")).unwrap();
+    let (catalog, problems) = Catalog::read(&text, DatasetOrigin::Bundled).unwrap();
+    assert_eq!(problems, []);
+    catalog
+}
+
+fn pages(catalog: &Catalog, url: Option<&str>) -> Vec<(String, String)> {
+    Site { catalog, url: url.map(|u| SiteUrl::parse(u).unwrap()) }.pages(TEMPLATE).unwrap()
+}
+
+/// The text of every `<script>` element of a page, with its opening tag.
+fn scripts(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let open_end = start + rest[start..].find('>').unwrap() + 1;
+        let close = open_end + rest[open_end..].find("</script>").unwrap();
+        found.push((rest[start..open_end].to_string(), rest[open_end..close].to_string()));
+        rest = &rest[close + "</script>".len()..];
+    }
+    found
+}
+
+/// The value of the first `<meta property|name=KEY content=...>` of a page.
+fn meta<'a>(html: &'a str, key: &str) -> &'a str {
+    let at = html.find(&format!("=\"{key}\" content=\"")).unwrap_or_else(|| panic!("no {key}"));
+    let value = &html[at + key.len() + 13..];
+    &value[..value.find('"').unwrap()]
+}
+
+#[test]
+fn every_event_has_a_page_and_the_index_lists_them() {
+    let catalog = Catalog::bundled();
+    let pages = pages(&catalog, None);
+    let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names.len(), catalog.dataset.events.len() + 2);
+    assert_eq!((names[0], names[names.len() - 1]), ("index.html", SHELL_PAGE));
+    let index = &pages[0].1;
+    for (event, (name, page)) in catalog.dataset.events.iter().zip(&pages[1..]) {
+        assert_eq!(name, &format!("{}.html", event.id));
+        assert!(index.contains(&format!("href=\"{}.html\"", event.id)), "the index links to {name}");
+        assert!(page.contains(&format!("<h1 id=\"event-panel-heading\">{}</h1>", event.title)), "{name}");
+        assert!(page.contains("<title>"), "{name}");
+    }
+    // The shell has the app and no content.
+    assert!(!pages[pages.len() - 1].1.contains("id=\"page\""));
+}
+
+#[test]
+fn an_event_page_holds_who_says_so() {
+    let catalog = Catalog::bundled();
+    let pages = pages(&catalog, None);
+    let (_, page) = pages.iter().find(|(name, _)| name == "palmyra-recaptured.html").unwrap();
+    for words in [
+        "<h2 id=\"attribution-heading\">Who says so</h2>",
+        "<time datetime=\"2017-03-02\">2 March 2017</time>",
+        "<h3>Sergei Shoigu</h3>",
+        "<li>The Kremlin</li>",
+        "<blockquote class=\"quote\"><p>regained control over Palmyra",
+        "3 originators support this",
+        "rel=\"prev\"",
+        "rel=\"next\"",
+        "href=\"palmyra-recaptured.html?claim=army#claim-army\"",
+        "aria-current=\"page\"",
+    ] {
+        assert!(page.contains(words), "{words}");
+    }
+}
+
+#[test]
+fn links_are_relative_without_the_site_url_and_absolute_with_it() {
+    let catalog = Catalog::bundled();
+    let relative = pages(&catalog, None);
+    let page = &relative.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
+    assert_eq!(meta(page, "og:url"), "palmyra-recaptured.html");
+    assert_eq!(meta(page, "og:image"), "previews/palmyra-recaptured.png");
+    assert_eq!(Site { catalog: &catalog, url: None }.sitemap(), None);
+
+    let absolute = pages(&catalog, Some("https://example.org/palmyra"));
+    let page = &absolute.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
+    assert_eq!(meta(page, "og:url"), "https://example.org/palmyra/palmyra-recaptured.html");
+    assert_eq!(meta(page, "og:image"), "https://example.org/palmyra/previews/palmyra-recaptured.png");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/palmyra/palmyra-recaptured.html\">"));
+    assert_eq!(meta(&absolute[0].1, "og:url"), "https://example.org/palmyra/");
+    let sitemap = Site { catalog: &catalog, url: SiteUrl::parse("https://example.org/palmyra/").ok() }.sitemap().unwrap();
+    assert!(sitemap.starts_with("<?xml"));
+    assert_eq!(sitemap.matches("<loc>").count(), catalog.dataset.events.len() + 1);
+    assert!(sitemap.contains("<loc>https://example.org/palmyra/is-retakes-palmyra.html</loc>"));
+
+    for bad in ["ftp://example.org/", "example.org", "https://example.org/?a", "javascript:alert(1)"] {
+        assert!(SiteUrl::parse(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn the_json_ld_parses_and_names_every_claim_s_originator() {
+    let catalog = Catalog::bundled();
+    for (name, page) in pages(&catalog, None).into_iter().filter(|(name, _)| name != SHELL_PAGE) {
+        let found = scripts(&page);
+        let (_, json) = found.iter().find(|(tag, _)| tag.contains("application/ld+json")).unwrap();
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(value["@type"], "WebPage", "{name}");
+        let Some(event) = catalog.dataset.events.iter().find(|e| format!("{}.html", e.id) == name) else { continue };
+        assert_eq!(value["about"]["name"], event.title.as_str());
+        let claims = value["hasPart"].as_array().unwrap();
+        assert_eq!(claims.len(), event.claims.len(), "{name}");
+        for claim in &event.claims {
+            let originator = &catalog.dataset.source(&claim.by).unwrap().name;
+            let found = claims.iter().find(|c| c["identifier"] == claim.id.as_str()).unwrap();
+            assert_eq!(found["@type"], "Claim");
+            assert_eq!(found["author"]["name"], originator.as_str(), "{name} {}", claim.id);
+        }
+    }
+}
+
+#[test]
+fn markup_and_script_in_every_field_stay_text() {
+    let catalog = hostile();
+    for (name, page) in pages(&catalog, Some("https://example.org/x/")) {
+        // The template's one script and the JSON-LD (the shell has none), and nothing else.
+        let found = scripts(&page);
+        if name == SHELL_PAGE {
+            assert_eq!(found.len(), 1, "{name}: {found:?}");
+            assert!(page.contains("<title>Hostile test &lt;/script&gt;"), "{page}");
+            continue;
+        }
+        assert_eq!(found.len(), 2, "{name}: {found:?}");
+        assert!(found[0].0.contains("application/ld+json"), "{name}");
+        assert!(!found[0].1.contains('<') && !found[0].1.contains('>'), "{name}: the JSON-LD cannot end its script");
+        let value: serde_json::Value = serde_json::from_str(&found[0].1).unwrap();
+        if name == "ev.html" {
+            assert!(value["about"]["name"].as_str().unwrap().contains("</script><script>window.canary=1</script>"));
+        }
+        assert!(!page.contains("<img"), "{name}");
+        assert!(!page.contains("<!-- ]]>"), "{name}");
+        assert!(page.contains("&lt;/script&gt;&lt;script&gt;window.canary=1&lt;/script&gt;"), "{name}");
+    }
+    let svg = preview::svg(&catalog, catalog.dataset.events.first());
+    assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
+    assert!(svg.contains("&lt;/script&gt;"));
+    let png = render_png(&svg).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+}
+
+#[test]
+fn an_event_whose_page_would_be_the_index_is_refused() {
+    let mut dataset = Dataset::embedded();
+    dataset.events[0].id = "index".to_string();
+    let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
+    let site = Site { catalog: &catalog, url: None };
+    assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "index"));
+    assert!(matches!(site.pages("<html></html>"), Err(SiteErrorKind::NoMarkers(_))));
+}
+
+#[test]
+fn writing_twice_into_a_built_folder_gives_the_same_pages() {
+    let dir = std::env::temp_dir().join(format!("sourceline-site-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    let catalog = Catalog::bundled();
+    let site = Site { catalog: &catalog, url: None };
+    let written = site.write(&dir).unwrap();
+    assert_eq!(written, Written { pages: catalog.dataset.events.len() + 2, images: catalog.dataset.events.len() + 1, sitemap: false });
+    let first = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    site.write(&dir).unwrap();
+    assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), first);
+    let png = std::fs::read(dir.join("previews/palmyra-recaptured.png")).unwrap();
+    assert_eq!((u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())), (1200, 630));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
