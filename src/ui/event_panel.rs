@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use super::{use_state, CopyLink};
-use crate::model::attribution::{AttributedClaim, OriginatorClaims, SIDE_BY_SIDE};
+use crate::model::attribution::{AttributedClaim, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
+use crate::model::catalog::{EVENT_TITLE_ID, WHEN, WHERE};
+use crate::model::date::AS_WRITTEN;
 use crate::model::{Attribution, Dataset, Stance, Standing};
 
 /// The selected event: title, date in words, place, summary and tags.
@@ -11,10 +13,10 @@ use crate::model::{Attribution, Dataset, Stance, Standing};
 pub fn EventPanel() -> impl IntoView {
     let state = use_state();
     view! {
-        <aside class="panel event-panel" aria-labelledby="event-panel-heading">
+        <aside class="panel event-panel" aria-labelledby=EVENT_TITLE_ID>
             {move || match state.selected.get() {
                 None => view! {
-                    <h2 id="event-panel-heading">"Event"</h2>
+                    <h2 id=EVENT_TITLE_ID>"Event"</h2>
                     <p class="empty">"Select an event on the timeline or in the list to see what happened and who says so."</p>
                 }
                 .into_any(),
@@ -22,16 +24,16 @@ pub fn EventPanel() -> impl IntoView {
                     let catalog = state.catalog();
                     let event = &catalog.dataset.events[index];
                     view! {
-                        <h2 id="event-panel-heading">{event.title.clone()}</h2>
+                        <h2 id=EVENT_TITLE_ID>{event.title.clone()}</h2>
                         <dl class="facts">
-                            <dt>"When"</dt>
+                            <dt>{WHEN}</dt>
                             <dd>
                                 {event.date.human()}
-                                <span class="edtf" title="The date as written in the dataset (EDTF)">
+                                <span class="edtf" title=AS_WRITTEN>
                                     " (" {event.date.as_str().to_string()} ")"
                                 </span>
                             </dd>
-                            {event.place.clone().map(|place| view! { <dt>"Where"</dt> <dd>{place}</dd> })}
+                            {event.place.clone().map(|place| view! { <dt>{WHERE}</dt> <dd>{place}</dd> })}
                         </dl>
                         <p class="summary">{event.summary.clone()}</p>
                         <CopyLink event=event.id.clone() what="event"/>
@@ -55,7 +57,7 @@ pub fn AttributionPanel() -> impl IntoView {
     let state = use_state();
     view! {
         <aside class="panel attribution-panel" aria-labelledby="attribution-heading">
-            <h2 id="attribution-heading">"Who says so"</h2>
+            <h2 id="attribution-heading">{WHO_SAYS_SO}</h2>
             {move || match state.selected.get() {
                 None => view! { <p class="empty">"No event selected."</p> }.into_any(),
                 Some(index) => {
@@ -128,7 +130,7 @@ fn claim_item(event: &str, attributed: &AttributedClaim<'_>) -> impl IntoView {
             {(stance != Stance::Supports).then(|| view! { <p class=format!("stance {}", stance.as_str())>{stance.as_str()}</p> })}
             <p class="claim-text">{claim.text.clone()}</p>
             {claim.quote.clone().map(|q| view! { <blockquote class="quote"><p>{q}</p></blockquote> })}
-            <ol class="chain" aria-label="Relay chain">
+            <ol class="chain" aria-label=RELAY_CHAIN>
                 {attributed.chain.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
                 {document}
             </ol>

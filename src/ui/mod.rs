@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::catalog::EVENT_TITLE_ID;
 use crate::model::{Catalog, Filter, Viewport};
 
 pub use event_list::EventList;
@@ -127,7 +128,7 @@ impl AppState {
 pub fn reveal_panel() {
     let one_column = window().match_media("(max-width: 900px)").ok().flatten().is_some_and(|m| m.matches());
     if one_column {
-        if let Some(panel) = document().get_element_by_id("event-panel-heading") {
+        if let Some(panel) = document().get_element_by_id(EVENT_TITLE_ID) {
             panel.scroll_into_view();
         }
     }

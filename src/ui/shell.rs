@@ -7,18 +7,36 @@ use leptos::prelude::*;
 
 use super::loader::{self, DatasetSlot, DatasetView};
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
-use crate::model::{Catalog, Problem, ViewState};
+use crate::model::catalog::EVENT_TITLE_ID;
+use crate::model::{Catalog, Problem};
 
 /// The whole app: over the bundled dataset, or over one a link names with `?data=`.
 #[component]
 pub fn App() -> impl IntoView {
-    let link = ViewState::parse(&window().location().search().unwrap_or_default());
+    // The page's own content, written at build time, gives way to the app in the same task,
+    // so no frame shows both, or neither; the app then keeps the event's title where the page
+    // had it.
+    if let Some(page) = document().get_element_by_id("page") {
+        let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
+        page.remove();
+        if let Some(top) = title {
+            provide_context(TakenOver { title_top: top });
+        }
+    }
+    let link = url::current_link();
     let slot = DatasetSlot::new(Arc::new(Catalog::bundled()));
     if let Some(path) = link.data {
         slot.fetch(path);
     }
     provide_context(slot);
     view! { <DatasetView stage=slot.stage/> }
+}
+
+/// Where the page written at build time showed the event's title, in pixels from the top of the
+/// window, when the app took its place: the app scrolls so that the title stays there.
+#[derive(Debug, Clone, Copy)]
+pub struct TakenOver {
+    pub title_top: f64,
 }
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources

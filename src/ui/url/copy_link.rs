@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::base_address;
+use super::folder;
 use crate::ui::use_state;
 
 /// Copies a link to the clipboard, or offers the system's share sheet where there is one.
@@ -16,7 +16,9 @@ pub fn CopyLink(
     /// What the link is to, for the buttons' names: "event", "claim".
     what: &'static str,
 ) -> impl IntoView {
-    let link = format!("{}{}", base_address(), use_state().catalog().link_to(&event, claim.as_deref()));
+    let catalog = use_state().catalog();
+    let address = catalog.address(&catalog.link_to(&event, claim.as_deref()));
+    let link = format!("{}{}", folder(), address.strip_prefix("./").unwrap_or(&address));
     let status = RwSignal::new(String::new());
     let navigator = window().navigator();
     let can_share = js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);

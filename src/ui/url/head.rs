@@ -3,30 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::model::words::shortened;
 use crate::ui::AppState;
 
-/// The longest description, as search engines and link previews show it.
-const DESCRIPTION_CHARS: usize = 160;
-
-/// Keeps `<title>` and `<meta name=description>` on the selected event, and restores the
-/// page's own when nothing is selected.
+/// Keeps `<title>` and `<meta name=description>` on the selected event, or on the dataset when
+/// nothing is selected, with the same words as the pages written at build time.
 pub fn follow_selection_in_document_head(state: AppState) {
-    let default_title = document().title();
     let description = document().query_selector("meta[name=description]").ok().flatten();
-    let default_description = description.as_ref().and_then(|m| m.get_attribute("content")).unwrap_or_default();
     Effect::new(move |_| {
-        let (title, text) = match state.selected.get() {
-            Some(index) => {
-                let catalog = state.catalog();
-                let event = &catalog.dataset.events[index];
-                (event.page_title(&default_title), shortened(&event.summary, DESCRIPTION_CHARS))
-            }
-            None => (default_title.clone(), default_description.clone()),
-        };
-        document().set_title(&title);
+        let selected = state.selected.get();
+        let catalog = state.catalog();
+        let event = selected.map(|index| &catalog.dataset.events[index]);
+        document().set_title(&catalog.page_title(event));
         if let Some(meta) = &description {
-            let _ = meta.set_attribute("content", &text);
+            let _ = meta.set_attribute("content", &catalog.page_description(event));
         }
     });
 }

@@ -1,5 +1,6 @@
 //! The app and the page's address, head and links. `model::url_state` alone parses and prints
-//! the query string; this module only moves it between the browser and the app state.
+//! addresses (an event's page and the query string); this module only moves them between the
+//! browser and the app state.
 //!
 //! - `sync`: the address bar follows the state, and Back and Forward move the state;
 //! - `head`: the document's title and description follow the selected event;
@@ -15,13 +16,25 @@ pub use sync::sync_with_address_bar;
 
 use leptos::prelude::window;
 
-/// The query string of the page, as the browser has it.
-fn current_query() -> String {
-    window().location().search().unwrap_or_default()
+use crate::model::url_state::relative_address;
+use crate::model::ViewState;
+
+/// What the page's address says: the event whose page it is, and the query string.
+pub fn current_link() -> ViewState {
+    let location = window().location();
+    ViewState::from_address(&location.pathname().unwrap_or_default(), &location.search().unwrap_or_default())
 }
 
-/// The page's address without its query string, to build links on.
-fn base_address() -> String {
+/// The page's address relative to the app's folder, as `Catalog::address` prints one.
+fn current_address() -> String {
     let location = window().location();
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    relative_address(&location.pathname().unwrap_or_default(), &location.search().unwrap_or_default())
+}
+
+/// The absolute address of the app's folder, every page's and the app's, to build links on.
+fn folder() -> String {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rsplit_once('/').map_or("/", |(folder, _)| folder);
+    format!("{}{folder}/", location.origin().unwrap_or_default())
 }

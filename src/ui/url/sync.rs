@@ -1,14 +1,18 @@
 //! Keeps the app state and the address bar in step.
 //!
 //! Choosing an event or claim adds a history entry, so Back and Forward walk through them;
-//! typing, filtering, zooming and panning replace the current entry.
+//! typing, filtering, zooming and panning replace the current entry. An event of the bundled
+//! dataset is addressed by its own page (`palmyra-recaptured.html?claim=army`), a real file, so
+//! a reload or a copied address lands on it; the app reads the event back from the path.
 
 use gloo_timers::callback::Timeout;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsValue;
 
-use super::{base_address, current_query};
+use super::{current_address, current_link};
 use crate::model::ViewState;
+use crate::model::catalog::EVENT_TITLE_ID;
+use crate::ui::shell::TakenOver;
 use crate::ui::AppState;
 
 /// How long the view must rest before the address follows it: dragging moves it many times a
@@ -36,7 +40,7 @@ fn apply(state: &AppState, link: &ViewState) -> Vec<String> {
 /// Reads the address bar into the state now and on Back and Forward, and writes the state
 /// back whenever it changes. What a link could not say goes into `notes`.
 pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
-    notes.set(apply(&state, &ViewState::parse(&current_query())));
+    notes.set(apply(&state, &current_link()));
     reveal_selection(&state);
 
     // Which event and claim the current history entry is about: a change of either is a new
@@ -44,7 +48,7 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
     let last_choice = StoredValue::new((state.selected.get_untracked(), state.claim.get_untracked()));
 
     let on_popstate = window_event_listener(ev::popstate, move |_| {
-        notes.set(apply(&state, &ViewState::parse(&current_query())));
+        notes.set(apply(&state, &current_link()));
         last_choice.set_value((state.selected.get_untracked(), state.claim.get_untracked()));
     });
     on_cleanup(move || on_popstate.remove());
@@ -59,13 +63,12 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
     });
     Effect::new(move |_| {
         let choice = (state.selected.get(), state.claim.get());
-        let link = state.catalog().link(choice.0, choice.1.clone(), state.filter.get(), settled.get());
-        let query = link.to_string();
-        if query == current_query() {
+        let catalog = state.catalog();
+        let url = catalog.address(&catalog.link(choice.0, choice.1.clone(), state.filter.get(), settled.get()));
+        if url == current_address() {
             last_choice.set_value(choice);
             return;
         }
-        let url = if query.is_empty() { base_address() } else { query };
         let Ok(history) = window().history() else { return };
         let _ = if last_choice.get_value() != choice {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -76,17 +79,27 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
     });
 }
 
-/// Scrolls to what a link pointed at: the claim, else the event's panel.
+/// Scrolls to what a link pointed at: the claim, else the event's panel. When the app has just
+/// taken the place of the event's page, the title stays where the page showed it.
 fn reveal_selection(state: &AppState) {
-    let target = match (state.selected.get_untracked(), state.claim.get_untracked()) {
-        (Some(_), Some(claim)) => format!("claim-{claim}"),
-        (Some(_), None) => "event-panel-heading".to_string(),
+    let (target, keep_at) = match (state.selected.get_untracked(), state.claim.get_untracked()) {
+        (Some(_), Some(claim)) => (format!("claim-{claim}"), None),
+        (Some(_), None) => (EVENT_TITLE_ID.to_string(), use_context::<TakenOver>().map(|t| t.title_top)),
         _ => return,
     };
-    // After the first render, so that the element exists.
+    // After the first render, so that the element exists, and before it is painted.
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&target) {
-            el.scroll_into_view();
+        let Some(el) = document().get_element_by_id(&target) else { return };
+        match keep_at {
+            Some(top) => {
+                // At once, not smoothly: the reader should see the app appear around the title,
+                // not the page glide to it.
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(el.get_bounding_client_rect().top() - top);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                window().scroll_by_with_scroll_to_options(&options);
+            }
+            None => el.scroll_into_view(),
         }
     });
 }
