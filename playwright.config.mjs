@@ -2,7 +2,8 @@
 // of target/e2e-site and served there by Python's plain static file server.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// ./x sets the port (E2E_PORT) and writes the pages' absolute links for it.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

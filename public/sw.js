@@ -1,5 +1,12 @@
 // sourceline's service worker: after one visit, the app and every deep link open offline.
 //
+// The app's page and the shell are precached with the app; the pages of single events are not
+// (a first visit would otherwise download every page of the dataset). Once the worker is in
+// place, the shell answers for every event's page, online or off, from this build's cache, and
+// the app reads the event from the page's address and opens it: a page never mixes two builds,
+// and a reader who has the app cached does not wait for the network. Readers without the
+// worker (a first visit, no JavaScript, a crawler) get the page itself, with its content.
+//
 // Each build precaches its complete shell under a cache named for the build. A new build
 // installs beside the old one and waits; the page offers the update, and only when the reader
 // accepts does the new worker take over, delete the old caches and reload the page, so a page
@@ -7,6 +14,8 @@
 const BUILD = 'dev';
 const FILES = [];
 const CACHE = `sourceline-${BUILD}`;
+// Written by src/bin/site.rs: the app with no content, for event pages offline.
+const SHELL = '_shell.html';
 const SCOPE = new URL(self.registration.scope);
 
 self.addEventListener('install', (event) => {
@@ -33,11 +42,16 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (BUILD === 'dev' || request.method !== 'GET' || url.origin !== SCOPE.origin) return;
-  // The app is one page: any link to it, whatever its query string, opens the cached shell.
-  const isApp = request.mode === 'navigate' && (url.pathname === SCOPE.pathname || url.pathname === `${SCOPE.pathname}index.html`);
+  const file = url.pathname.startsWith(SCOPE.pathname) ? url.pathname.slice(SCOPE.pathname.length) : null;
+  const navigation = request.mode === 'navigate' && file !== null;
+  // The app's own page, whatever its query string, opens from the cache.
+  const isApp = navigation && (file === '' || file === 'index.html');
+  // An event's page: `palmyra-recaptured.html` beside the app's page.
+  const isPage = navigation && !isApp && !file.includes('/') && file.endsWith('.html');
   event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      (isApp ? cache.match('./') : cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)),
-    ),
+    caches.open(CACHE).then((cache) => {
+      if (isPage) return cache.match(SHELL).then((hit) => hit || fetch(request));
+      return (isApp ? cache.match('./') : cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request));
+    }),
   );
 });

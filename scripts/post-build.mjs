@@ -1,16 +1,24 @@
 // Trunk post_build hook (see Trunk.toml), also runnable by hand on a built folder:
-//   node scripts/post-build.mjs DIR
-// - writes the build's file list and a build id (a hash of every file) into sw.js, so the
-//   service worker precaches exactly this build under a cache of its own;
+//   node scripts/post-build.mjs DIR [--no-site]
+// - writes the static site into the build (src/bin/site.rs: a page and a preview image per
+//   event, the index's content, the offline shell, the sitemap when SITE_URL is set), unless
+//   --no-site says it is already written;
 // - puts the SHA-256 hashes of the inline scripts Trunk injects into the Content-Security-Policy
-//   of index.html, so those and nothing else may run inline.
+//   of every page, so those and nothing else may run inline;
+// - writes the app shell's file list and a build id (a hash of every file) into sw.js, so the
+//   service worker precaches exactly this build under a cache of its own.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR (or run as a Trunk hook)');
-const release = process.argv[2] ? true : process.env.TRUNK_PROFILE === 'release';
+const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--no-site] (or run as a Trunk hook)');
+const release = dir === process.argv[2] ? true : process.env.TRUNK_PROFILE === 'release';
+
+if (!process.argv.includes('--no-site')) {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir], { stdio: 'inherit' });
+}
 
 const files = [];
 (function walk(d) {
@@ -21,22 +29,28 @@ const files = [];
   }
 })(dir);
 
-// Content-Security-Policy: hash every inline script.
-const indexPath = join(dir, 'index.html');
-let index = readFileSync(indexPath, 'utf8');
-const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
-);
-// Run again on a built folder, the hashes are already in place. `trunk serve` injects its
-// live-reload script after this hook runs, so debug builds allow inline script; release builds
-// (everything in dist/ that is ever deployed) allow only the hashed ones.
-if (index.includes('INLINE_SCRIPT_HASHES')) {
-  index = index.replace('INLINE_SCRIPT_HASHES', release ? hashes.join(' ') : "'unsafe-inline'");
-  writeFileSync(indexPath, index);
+// Content-Security-Policy: hash every inline script of every page. A JSON-LD block is data, not
+// script, and is never run. Run again on a built folder, the hashes are already in place.
+// `trunk serve` injects its live-reload script after this hook runs, so debug builds allow
+// inline script; release builds (everything in dist/ that is ever deployed) allow only the
+// hashed ones.
+let hashed = 0;
+for (const page of files.filter((f) => f.endsWith('.html'))) {
+  const path = join(dir, page);
+  const html = readFileSync(path, 'utf8');
+  if (!html.includes('INLINE_SCRIPT_HASHES')) continue;
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+  );
+  hashed = Math.max(hashed, hashes.length);
+  writeFileSync(path, html.replace('INLINE_SCRIPT_HASHES', release ? hashes.join(' ') : "'unsafe-inline'"));
 }
 
-// Service worker: the precache list and the build id.
-const shell = files.filter((f) => f !== 'sw.js' && f !== 'index.html');
+// Service worker: the precache list and the build id. What a first visit downloads is the app
+// shell: not the pages and images of every event, so it does not grow with the dataset. The
+// index (as ./) and the offline shell are the only pages in it.
+const generated = (f) => (f.endsWith('.html') && f !== '_shell.html') || f.startsWith('previews/') || f === 'preview.png' || f === 'sitemap.xml';
+const shell = files.filter((f) => f !== 'sw.js' && !generated(f));
 const build = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js')) build.update(f).update(readFileSync(join(dir, f)));
 const id = release ? build.digest('hex').slice(0, 16) : 'dev';
@@ -45,4 +59,4 @@ const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`);
 writeFileSync(swPath, sw);
-console.log(`post-build: ${hashes.length} inline script hash(es), service worker build ${id}, ${shell.length + 1} files precached`);
+console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached`);

@@ -17,11 +17,19 @@ const files = [];
   }
 })(dir);
 
+// A first visit loads the page and the service worker, and the worker then fetches the app
+// shell it precaches (its FILES list, written by scripts/post-build.mjs). The pages and preview
+// images of the other events are not part of it: they are fetched only when opened or shared.
+const precached = JSON.parse(/^const FILES = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[1]);
+const firstLoad = new Set(['index.html', 'sw.js', ...precached]);
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const rows = files.sort().map((path) => {
+const measured = files.sort().map((path) => {
   const raw = readFileSync(path);
-  return { name: relative(dir, path), raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length };
+  return { name: relative(dir, path).split('\\').join('/'), raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length };
 });
+const rows = measured.filter((r) => firstLoad.has(r.name));
+const site = measured.filter((r) => !firstLoad.has(r.name));
 const sum = (key) => rows.reduce((n, r) => n + r[key], 0);
 const wasm = rows.filter((r) => r.name.endsWith('.wasm'));
 
@@ -34,6 +42,8 @@ const lines = [
 const table = lines.join('\n');
 console.log(table);
 console.log(`\nwasm: ${wasm.map((r) => kb(r.gzip)).join(', ')} gzip; first load: ${kb(sum('gzip'))} gzip`);
+const siteGzip = site.reduce((n, r) => n + r.gzip, 0);
+console.log(`not in the first load: ${site.length} files of event pages, preview images and sitemap, ${kb(siteGzip)} gzip in all`);
 
 if (process.argv.includes('--readme')) {
   const begin = '<!-- size:begin -->';
