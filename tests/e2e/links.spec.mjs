@@ -1,5 +1,6 @@
-// Deep links: the whole view state lives in the query string, opens cold, walks with Back and
-// Forward, survives a reload, and copes with ids that do not exist.
+// Deep links: the selected event is its own page and the rest of the view state lives in the
+// query string; links open cold, walk with Back and Forward, survive a reload, and cope with
+// ids that do not exist. The older `?event=` links still work and become the event's page.
 import { test, expect } from '@playwright/test';
 import { appHeading, attribution, eventList, notice, openFilters, panelHeading, query, searchbox } from './support.mjs';
 
@@ -7,6 +8,7 @@ test('a link to an event opens it cold, with its panel', async ({ page }) => {
   await page.goto('./?event=palmyra-recaptured');
   await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
   await expect(attribution(page)).toContainText('3 originators support this');
+  await expect(page).toHaveURL(/\/palmyra-recaptured\.html$/);
   await expect(page).toHaveTitle('Syrian forces recapture Palmyra · sourceline');
   await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^With Russian air support/);
 });
@@ -23,14 +25,15 @@ test('a link to a claim highlights it', async ({ page }) => {
 test('choosing events adds history entries; Back and Forward walk through them', async ({ page }) => {
   await page.goto('./');
   await eventList(page).getByRole('button', { name: /IS retakes Palmyra/ }).click();
-  await expect(page).toHaveURL(/\?event=is-retakes-palmyra$/);
+  await expect(page).toHaveURL(/\/is-retakes-palmyra\.html$/);
   await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
-  await expect(page).toHaveURL(/\?event=palmyra-recaptured$/);
+  await expect(page).toHaveURL(/\/palmyra-recaptured\.html$/);
   await page.goBack();
   await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
   await page.goBack();
   await expect(panelHeading(page)).toHaveText('Event');
   expect(query(page)).toBe('');
+  await expect(page).toHaveURL(/\/some\/sub\/path\/$/);
   await page.goForward();
   await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
   await page.goForward();
@@ -89,9 +92,9 @@ test('copy link copies the canonical absolute link and confirms it', async ({ pa
   await page.goto('./?event=palmyra-recaptured&q=palmyra');
   await page.getByRole('button', { name: 'Copy link to this event' }).click();
   await expect(page.locator('.event-panel .copy-status')).toHaveText('Link copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}?event=palmyra-recaptured`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}palmyra-recaptured.html`);
   const claim = page.locator('#claim-army');
   await claim.getByRole('button', { name: 'Copy link to this claim' }).click();
   await expect(claim.locator('.copy-status')).toHaveText('Link copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}?event=palmyra-recaptured&claim=army`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}palmyra-recaptured.html?claim=army`);
 });

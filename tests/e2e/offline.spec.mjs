@@ -3,7 +3,7 @@
 // workers and caches of different tests never meet.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
 
 const SITE = 'target/e2e-site';
@@ -40,13 +40,16 @@ test('a new deploy is offered, and applied whole when the reader accepts', async
   expect(firstCaches).toHaveLength(1);
 
   // Deploy a changed build: a marker in index.html, and the service worker rebuilt for it.
-  const index = `${site.dir}/index.html`;
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<title>', '<meta name="deploy" content="second"><title>'));
-  execFileSync('node', ['scripts/post-build.mjs', site.dir]);
+  // The event's page it is on now, and the shell that answers for it, change with the rest.
+  for (const file of readdirSync(site.dir).filter((f) => f.endsWith('.html'))) {
+    const page = `${site.dir}/${file}`;
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="deploy" content="second">'));
+  }
+  execFileSync('node', ['scripts/post-build.mjs', site.dir, '--no-site']);
   // A real deploy comes later than the first visit. The server's Last-Modified has whole-second
   // resolution, so without this a deploy within the same second would look unchanged.
   const later = new Date(Date.now() + 60_000);
-  for (const file of ['index.html', 'sw.js']) utimesSync(`${site.dir}/${file}`, later, later);
+  for (const file of readdirSync(site.dir).filter((f) => f.endsWith('.html') || f === 'sw.js')) utimesSync(`${site.dir}/${file}`, later, later);
 
   await page.reload();
   const banner = page.getByRole('region', { name: 'Update available' });

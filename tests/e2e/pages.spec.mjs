@@ -1,0 +1,221 @@
+// Content first: every event is a page of its own that reads without JavaScript, previews when
+// shared (head metadata, JSON-LD, a 1200×630 image), and becomes the app opened on that event
+// when JavaScript runs, online and offline. ./x writes the pages of target/e2e-site for the
+// address the tests serve it at, and a second copy from a dataset of markup and script.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { appHeading, attribution, eventList, panelHeading, readPng, serviceWorkerControls } from './support.mjs';
+
+const dataset = JSON.parse(readFileSync('data/palmyra.json', 'utf8'));
+const sourceName = (id) => dataset.sources.find((s) => s.id === id).name;
+const HOSTILE = JSON.parse(readFileSync('tests/fixtures/hostile.json', 'utf8'));
+
+/** The page's `<meta>` value for a property or name. */
+const meta = (page, key) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
+
+async function violations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every event page shows its title, every originator, quote and relay', async ({ page }) => {
+    for (const event of dataset.events) {
+      await page.goto(`${event.id}.html`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
+      const claims = page.getByRole('region', { name: 'Who says so' });
+      for (const claim of event.claims) {
+        await expect(claims.getByRole('heading', { level: 3, name: sourceName(claim.by), exact: true })).toBeVisible();
+        const item = claims.locator(`#claim-${claim.id}`);
+        await expect(item).toContainText(claim.text);
+        if (claim.quote) await expect(item.locator('blockquote')).toHaveText(claim.quote);
+        const chain = item.getByRole('list', { name: 'Relay chain' });
+        for (const relay of claim.via ?? []) await expect(chain.getByRole('listitem').filter({ hasText: sourceName(relay) })).toHaveCount(1);
+      }
+    }
+  });
+
+  test('the index lists every event, each link opens its page, and pages link to their neighbours', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+    const list = page.getByRole('navigation', { name: `${dataset.events.length} events` });
+    await expect(list.getByRole('link')).toHaveCount(dataset.events.length);
+    for (const event of dataset.events) {
+      const link = list.getByRole('link', { name: event.title, exact: true });
+      await expect(link).toHaveAttribute('href', `${event.id}.html`);
+      expect((await page.request.get(new URL(await link.getAttribute('href'), page.url()).href)).status()).toBe(200);
+    }
+    // The list is in time order: the last link is the last event, whose page has no next.
+    const last = list.getByRole('link').last();
+    const title = await last.textContent();
+    await last.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    const neighbours = page.getByRole('navigation', { name: 'Previous and next events' });
+    await expect(neighbours.getByRole('link', { name: /^Next/ })).toHaveCount(0);
+    const previous = neighbours.getByRole('link').first();
+    await expect(previous).toHaveText(/^Previous: /);
+    const before = (await previous.textContent()).replace(/^Previous: /, '').split(', ')[0];
+    await previous.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(before);
+    await expect(page.getByRole('navigation', { name: 'Previous and next events' }).getByRole('link', { name: new RegExp(`^Next: ${title}`) })).toHaveCount(1);
+    await page.getByRole('link', { name: 'The whole timeline' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+  });
+
+  test('each page has its own head: title, description, link preview, image and JSON-LD', async ({ page, baseURL }) => {
+    const seen = { titles: new Set(), descriptions: new Set(), urls: new Set(), images: new Set() };
+    for (const event of [null, ...dataset.events]) {
+      const path = event ? `${event.id}.html` : '';
+      // Read as a crawler does: the HTML as served, no script run.
+      const response = await page.goto(path || './');
+      expect(response.status()).toBe(200);
+      const title = await page.title();
+      seen.titles.add(title);
+      seen.descriptions.add(await meta(page, 'description'));
+      const url = await meta(page, 'og:url');
+      expect(url).toBe(`${baseURL}${path}`);
+      expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(url);
+      seen.urls.add(url);
+      const image = await meta(page, 'og:image');
+      expect(image.startsWith(baseURL)).toBe(true);
+      seen.images.add(image);
+      expect(await meta(page, 'og:image:alt')).toMatch(/^Preview of “/);
+      expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
+      const png = readPng(await (await page.request.get(image)).body());
+      expect([png.width, png.height]).toEqual([1200, 630]);
+      const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+      expect(ld['@type']).toBe('WebPage');
+      expect(ld.url).toBe(url);
+      if (!event) continue;
+      expect(title).toBe(`${event.title} · sourceline`);
+      expect(ld.about.name).toBe(event.title);
+      expect(ld.hasPart.map((c) => [c.identifier, c.author.name])).toEqual(
+        expect.arrayContaining(event.claims.map((c) => [c.id, sourceName(c.by)])),
+      );
+      expect(ld.hasPart).toHaveLength(event.claims.length);
+    }
+    const pages = dataset.events.length + 1;
+    expect([seen.titles.size, seen.descriptions.size, seen.urls.size, seen.images.size]).toEqual([pages, pages, pages, pages]);
+  });
+
+  test('markup and script in every field of a dataset show as text and run nothing', async ({ page }) => {
+    const event = HOSTILE.events[0];
+    await page.goto('hostile-site/ev.html');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
+    await expect(page.locator('blockquote')).toHaveText(event.claims[0].quote);
+    await expect(page.locator('.dataset-title')).toHaveText(HOSTILE.title);
+    await expect(page.locator('img')).toHaveCount(0);
+    await expect(page).toHaveTitle(`${event.title} · sourceline`);
+    await page.goto('hostile-site/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOSTILE.title);
+    await expect(page.locator('img')).toHaveCount(0);
+  });
+});
+
+// axe-core runs as script in the page, and its timers do not run with JavaScript off; so it
+// checks the pages with JavaScript on and the app held back (its script is never served), which
+// leaves the page exactly as written. Every page shares one template: the index and three
+// event pages stand for all, the first, the last and one with qualifying claims and quotes.
+test('axe-core finds no violation on the index and the event pages, light or dark', async ({ page }) => {
+  await page.route(/\/(sourceline-[^/]*|register-sw\.js)$/, (route) => route.abort());
+  const first = dataset.events.find((e) => e.id === 'civil-war');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['./', `${first.id}.html`, 'palmyra-recaptured.html', 'sdf-cedes-villages.html']) {
+      await page.goto(path);
+      await expect(page.locator('#page')).toBeVisible();
+      expect(await violations(page), `${path} (${scheme})`).toEqual([]);
+    }
+  }
+});
+
+test('the sitemap lists every page by its absolute address', async ({ page, baseURL }) => {
+  const xml = await (await page.request.get('sitemap.xml')).text();
+  const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+  expect(locs[0]).toBe(baseURL);
+  expect(locs.slice(1).sort()).toEqual(dataset.events.map((e) => `${baseURL}${e.id}.html`).sort());
+  for (const loc of locs) expect((await page.request.get(loc)).status()).toBe(200);
+});
+
+test('with JavaScript, an event page becomes the app on that event; moving gives real pages', async ({ page }) => {
+  await page.goto('palmyra-recaptured.html');
+  await expect(appHeading(page)).toBeVisible();
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  await expect(attribution(page)).toContainText('3 originators support this');
+  await expect(page.locator('#page')).toHaveCount(0);
+  await eventList(page).getByRole('button', { name: /IS retakes Palmyra/ }).click();
+  await expect(page).toHaveURL(/\/is-retakes-palmyra\.html$/);
+  await expect(page).toHaveTitle('IS retakes Palmyra · sourceline');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/palmyra-recaptured\.html$/);
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  await page.goForward();
+  await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
+  // A reload asks the server for that page, which exists.
+  const reload = await page.reload();
+  expect(reload.status()).toBe(200);
+  await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
+  // The old form of link still opens the event, and the address becomes its page.
+  await page.goto('./?event=palmyra-recaptured&claim=army');
+  await expect(page.locator('.claim.highlighted')).toContainText('regained control');
+  await expect(page).toHaveURL(/\/palmyra-recaptured\.html\?claim=army$/);
+});
+
+test('when the app takes over an event page, the title stays where the page showed it', async ({ page }) => {
+  // Hold the app back until the page as written has been measured.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('palmyra-recaptured.html');
+  const title = page.locator('#event-panel-heading');
+  await expect(title).toHaveText('Syrian forces recapture Palmyra');
+  const top = () => title.evaluate((el) => new Promise((resolve) => requestAnimationFrame(() => resolve(el.getBoundingClientRect().top))));
+  const before = await top();
+  release();
+  await expect(appHeading(page)).toBeAttached();
+  await expect(page.locator('#page')).toHaveCount(0);
+  await expect(title).toHaveText('Syrian forces recapture Palmyra');
+  expect(Math.abs((await top()) - before)).toBeLessThan(2);
+});
+
+test('with JavaScript, pages of markup and script run nothing', async ({ page, context, baseURL }) => {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  context.on('request', (r) => new URL(r.url()).origin !== origin && foreign.push(r.url()));
+  for (const path of ['hostile-site/ev.html', 'hostile-site/ev2.html', 'hostile-site/']) {
+    await page.goto(path);
+    await expect(appHeading(page)).toBeVisible();
+    expect(await page.evaluate(() => window.canary)).toBeUndefined();
+    await expect(page.locator('img')).toHaveCount(0);
+  }
+  expect(dialogs).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('after one visit, an event page opens offline on that event, even one never visited', async ({ page, context }) => {
+  await page.goto('./');
+  await expect(appHeading(page)).toBeVisible();
+  await serviceWorkerControls(page);
+  await context.setOffline(true);
+  await page.goto('is-seizes-palmyra.html');
+  await expect(panelHeading(page)).toHaveText('IS seizes Palmyra for the first time');
+  await page.goto('palmyra-recaptured.html?claim=army');
+  await expect(page.locator('.claim.highlighted')).toContainText('regained control');
+  await eventList(page).getByRole('button', { name: /IS retakes Palmyra/ }).click();
+  await page.reload();
+  await expect(panelHeading(page)).toHaveText('IS retakes Palmyra');
+  await page.goBack();
+  await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
+  await context.setOffline(false);
+});
