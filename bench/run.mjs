@@ -7,10 +7,26 @@
 // time from a keystroke in search to the updated list, and how many elements the page holds.
 // A tool that draws nothing within 60 s is reported as such. Prints a table with ratios and
 // writes an SVG plot; with --readme, also writes both into README.md.
+//
+// It then measures "first event readable" (see `readable` below): on a throttled connection
+// (Chromium's network emulation: 150 ms round trip, 200,000 B/s down, 93,750 B/s up), from
+// navigation start to the first frame where the event "Syrian forces recapture Palmyra" shows
+// both its title and its first claim's text on screen, for sourceline's static event page, its
+// old `?event=` link, vis-timeline and TimelineJS (bench/vis-palmyra.html and
+// bench/timelinejs-palmyra.html, on the same dataset converted here from data/palmyra.json),
+// median of READABLE_RUNS cold loads each; and how the event page changes when the app takes
+// over from its static HTML (the title's position before and after, layout shift). With
+// --readme it writes those into README.md between the bench-readable markers.
+//
+//   node bench/run.mjs --readable            only that figure: no build (it takes dist/ as it
+//                                            is), no generated datasets; about a minute
+//   node bench/run.mjs --readable --readme   the same, and writes its section of README.md
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { extname, normalize, resolve as resolvePath, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import os from 'node:os';
@@ -20,6 +36,8 @@ const LIMIT_MS = 60_000;
 const STEPS = 9;
 const SITE = 'target/bench-site';
 const README = process.argv.includes('--readme');
+const ONLY_READABLE = process.argv.includes('--readable');
+const READABLE_RUNS = 5;
 
 function generate(events, format, file) {
   const json = execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'generate', '--', String(events), '1', '--as', format], {
@@ -28,7 +46,7 @@ function generate(events, format, file) {
   writeFileSync(file, json);
 }
 
-function buildSite() {
+function buildSite({ synthetic }) {
   rmSync(SITE, { recursive: true, force: true });
   mkdirSync(`${SITE}/sourceline/data`, { recursive: true });
   cpSync('dist', `${SITE}/sourceline`, { recursive: true });
@@ -40,12 +58,85 @@ function buildSite() {
   cpSync('node_modules/@knight-lab/timelinejs/dist/js/timeline.js', `${SITE}/timelinejs/timeline.js`);
   cpSync('node_modules/@knight-lab/timelinejs/dist/css/timeline.css', `${SITE}/timelinejs/timeline.css`);
   cpSync('bench/timelinejs.html', `${SITE}/timelinejs/index.html`);
+  // The bundled dataset, for the "first event readable" figure, in both tools' formats.
+  const palmyra = JSON.parse(readFileSync('data/palmyra.json', 'utf8'));
+  cpSync('bench/vis-palmyra.html', `${SITE}/vis/palmyra.html`);
+  writeFileSync(`${SITE}/vis/palmyra.json`, JSON.stringify(palmyraForVis(palmyra)));
+  cpSync('bench/timelinejs-palmyra.html', `${SITE}/timelinejs/palmyra.html`);
+  writeFileSync(`${SITE}/timelinejs/palmyra.json`, JSON.stringify(palmyraForTimelineJS(palmyra)));
+  if (!synthetic) return;
   for (const n of SIZES) {
     process.stderr.write(`generating ${n} events\n`);
     generate(n, 'sourceline', `${SITE}/sourceline/data/synthetic-${n}.json`);
     generate(n, 'vis', `${SITE}/vis/data-${n}.json`);
     generate(n, 'timelinejs', `${SITE}/timelinejs/data-${n}.json`);
   }
+}
+
+// The bundled dataset in vis-timeline's and TimelineJS's formats, for the "first event
+// readable" figure: the same events, titles, summaries and claims, nothing added.
+//
+// Both tools need concrete dates, so each EDTF date becomes its earliest day ("2011~" →
+// 2011-01-01, "2016-12" → 2016-12-01, "[..2017-03-02]" → 2017-03-02) and an interval also its
+// last day ("2017-02~/2017-03-02" → 2017-02-01 to 2017-03-02). The precision and the
+// qualifiers (about, on or before, a month rather than a day) are lost in those tools.
+function concreteDays(edtf) {
+  const day = (text) => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text.replace(/[~?%]/g, ''));
+    if (!m || Number(m[2] ?? 1) > 12) throw new Error(`bench: no concrete day for the EDTF date ${edtf}`);
+    return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  };
+  const set = /^[[{](.*)[\]}]$/.exec(edtf.trim());
+  if (set) {
+    // One of (or all of) a set: its first member; "..X" (on or before X) has only X.
+    const [from, to] = set[1].split(',')[0].trim().split('..');
+    return { start: day(from || to) };
+  }
+  const [from, to] = edtf.trim().split('/');
+  if (to === undefined) return { start: day(from) };
+  const open = (x) => x === '' || x === '..';
+  if (open(from)) return { start: day(to) };
+  return open(to) ? { start: day(from) } : { start: day(from), end: day(to) };
+}
+
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+function sourceName(dataset, id) {
+  const source = dataset.sources.find((s) => s.id === id);
+  if (!source) throw new Error(`bench: data/palmyra.json names an unknown source ${id}`);
+  return source.name;
+}
+
+function palmyraForVis(dataset) {
+  const items = dataset.events.map((event) => ({ id: event.id, content: escapeHtml(event.title), ...concreteDays(event.date) }));
+  // What bench/vis-palmyra.html shows beside the timeline for the selected item.
+  const details = Object.fromEntries(
+    dataset.events.map((event) => [
+      event.id,
+      { title: event.title, date: event.date, place: event.place, summary: event.summary, claims: event.claims.map((c) => ({ by: sourceName(dataset, c.by), text: c.text })) },
+    ]),
+  );
+  return { items, details };
+}
+
+function palmyraForTimelineJS(dataset) {
+  const tlDate = (iso) => {
+    const [year, month, day] = iso.split('-');
+    return { year, month, day };
+  };
+  return {
+    title: { unique_id: 'title', text: { headline: escapeHtml(dataset.title), text: `<p>${escapeHtml(dataset.description)}</p>` } },
+    events: dataset.events.map((event) => {
+      const { start, end } = concreteDays(event.date);
+      const claims = event.claims.map((c) => `<p><strong>${escapeHtml(sourceName(dataset, c.by))}</strong>: ${escapeHtml(c.text)}</p>`).join('');
+      return {
+        unique_id: event.id,
+        start_date: tlDate(start),
+        ...(end ? { end_date: tlDate(end) } : {}),
+        text: { headline: escapeHtml(event.title), text: `<p>${escapeHtml(event.summary)}</p>${claims}` },
+      };
+    }),
+  };
 }
 
 async function freePort() {
@@ -164,6 +255,332 @@ async function measure(browser, base, tool, n) {
   return result;
 }
 
+// "First event readable": how long, on a slow connection, until someone who followed a link to
+// one event can read it. The event, and the text that must be on screen: its title and its
+// first claim's text, taken from data/palmyra.json.
+const READABLE_EVENT = 'palmyra-recaptured';
+// Chromium's network emulation (CDP): about 1.6 Mbit/s down, 0.75 Mbit/s up, 150 ms round trip.
+const THROTTLE = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+const READABLE_PAGES = [
+  { page: "sourceline's event page", url: `sourceline/${READABLE_EVENT}.html` },
+  { page: "sourceline's old link (`?event=`)", url: `sourceline/?event=${READABLE_EVENT}` },
+  { page: 'vis-timeline', url: `vis/palmyra.html?event=${READABLE_EVENT}` },
+  { page: 'TimelineJS', url: `timelinejs/palmyra.html#event-${READABLE_EVENT}` },
+];
+
+/**
+ * Runs in the page before any of its scripts (and so whatever its Content-Security-Policy):
+ * every animation frame, and in the frame after any DOM change, it looks for the elements whose
+ * text holds the title and the first claim, and records `performance.now()` (milliseconds from
+ * navigation start) in the first frame where both are readable. A requestAnimationFrame callback
+ * runs just before the frame is painted, and layout read there is what that frame shows.
+ *
+ * "Readable": an element whose text (whitespace collapsed) holds the whole string and none of
+ * whose children does, that is rendered (checkVisibility: not display:none, not
+ * visibility:hidden, not opacity 0, not skipped by content-visibility), and whose text as laid
+ * out (a Range over its contents) has a size, lies wholly inside the viewport and inside the
+ * element and every ancestor that clips overflow (so a slide still off to the side of a
+ * carousel, an item scrolled out of a panel or a title cut off with an ellipsis does not
+ * count), and is not covered by another element at its first line and at its middle.
+ */
+function readableProbe({ title, claim }) {
+  if (window !== window.top) return;
+  const norm = (text) => text.replace(/\s+/g, ' ');
+  const skip = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+  const holds = (el, text) => !skip.has(el.tagName) && norm(el.textContent).includes(text);
+  const deepest = (text) => {
+    const found = [];
+    if (!document.body || !holds(document.body, text)) return found;
+    const stack = [document.body];
+    while (stack.length) {
+      const el = stack.pop();
+      const inner = [...el.children].filter((child) => holds(child, text));
+      if (inner.length) stack.push(...inner);
+      else found.push(el);
+    }
+    return found;
+  };
+  const readable = (el) => {
+    const options = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
+    if (el.checkVisibility && !el.checkVisibility(options)) return false;
+    // Where the text itself is laid out (wider than its element when cut off with an ellipsis).
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    const box = { left: 0, top: 0, right: document.documentElement.clientWidth, bottom: document.documentElement.clientHeight };
+    for (let a = el; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      const ar = a.getBoundingClientRect();
+      if (style.overflowX !== 'visible') [box.left, box.right] = [Math.max(box.left, ar.left), Math.min(box.right, ar.right)];
+      if (style.overflowY !== 'visible') [box.top, box.bottom] = [Math.max(box.top, ar.top), Math.min(box.bottom, ar.bottom)];
+    }
+    const slack = 1;
+    if (r.left < box.left - slack || r.top < box.top - slack || r.right > box.right + slack || r.bottom > box.bottom + slack) return false;
+    const first = range.getClientRects()[0] ?? r;
+    const firstLine = [first.left + Math.min(4, first.width / 2), first.top + first.height / 2];
+    const middle = [r.left + r.width / 2, r.top + r.height / 2];
+    return [firstLine, middle].every(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (el.contains(hit) || hit.contains(el));
+    });
+  };
+  const seen = (text) => deepest(text).some(readable);
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    if (window.__readable !== undefined) return;
+    const now = performance.now();
+    const t = seen(title);
+    const c = seen(claim);
+    if (t && window.__titleReadable === undefined) window.__titleReadable = now;
+    if (c && window.__claimReadable === undefined) window.__claimReadable = now;
+    if (t && c) window.__readable = now;
+  };
+  const frame = () => {
+    check();
+    if (window.__readable === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  new MutationObserver(() => {
+    if (!scheduled && window.__readable === undefined) {
+      scheduled = true;
+      requestAnimationFrame(check);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
+/** A fresh browser context and page on the throttled connection: cold cache, no service worker. */
+async function throttledPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', THROTTLE);
+  return { context, page };
+}
+
+async function readableOnce(browser, base, url, texts) {
+  const { context, page } = await throttledPage(browser);
+  // Nothing here may leave this machine; a page that tries is reported (none should).
+  const elsewhere = new Set();
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) elsewhere.add(request.url());
+  });
+  await page.addInitScript(readableProbe, texts);
+  const started = Date.now();
+  const run = {};
+  try {
+    await page.goto(base + url, { waitUntil: 'commit', timeout: LIMIT_MS });
+    await page.waitForFunction(() => window.__readable !== undefined, null, { timeout: Math.max(1, LIMIT_MS - (Date.now() - started)), polling: 100 });
+  } catch {
+    run.failed = true;
+  }
+  Object.assign(
+    run,
+    await page.evaluate(() => ({ readable: window.__readable, title: window.__titleReadable, claim: window.__claimReadable })).catch(() => ({})),
+  );
+  if (elsewhere.size) run.elsewhere = [...elsewhere];
+  await context.close();
+  return run;
+}
+
+async function readable(browser, base) {
+  const dataset = JSON.parse(readFileSync('data/palmyra.json', 'utf8'));
+  const event = dataset.events.find((e) => e.id === READABLE_EVENT);
+  const texts = { title: event.title, claim: event.claims[0].text };
+  const results = READABLE_PAGES.map((p) => ({ ...p, runs: [] }));
+  // Round after round, each page once per round, so that a slow moment of the machine falls on
+  // every page alike.
+  for (let i = 0; i < READABLE_RUNS; i++) {
+    for (const r of results) {
+      process.stderr.write(`first event readable: ${r.page}, run ${i + 1} of ${READABLE_RUNS}\n`);
+      r.runs.push(await readableOnce(browser, base, r.url, texts));
+    }
+  }
+  for (const r of results) {
+    const times = r.runs.map((run) => run.readable).filter((t) => t !== undefined);
+    // A run that never got there counts as slower than any that did.
+    if (times.length * 2 > r.runs.length) {
+      const all = r.runs.map((run) => run.readable ?? Infinity);
+      r.median = median(all);
+      r.best = Math.min(...all);
+      r.worst = Math.max(...all);
+    }
+    const mid = (key) => {
+      const xs = r.runs.map((run) => run[key]).filter((t) => t !== undefined);
+      return xs.length ? median(xs) : undefined;
+    };
+    [r.title, r.claim] = [mid('title'), mid('claim')];
+    r.never = r.runs.filter((run) => run.readable === undefined).length;
+    r.elsewhere = [...new Set(r.runs.flatMap((run) => run.elsewhere ?? []))];
+  }
+  return results;
+}
+
+/**
+ * How sourceline's event page changes when the app takes over from the static HTML, on the same
+ * throttled connection: where the title (#event-panel-heading) is in the static page's last
+ * frame and once the app has mounted (and the page has settled), and the layout shift over the
+ * whole load. Cumulative Layout Shift is the largest session window of layout-shift entries
+ * (gaps under 1 s, at most 5 s long), as web-vitals computes it; entries after input are left
+ * out (there is none here).
+ */
+async function takeoverOnce(browser, base) {
+  const { context, page } = await throttledPage(browser);
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, at: e.startTime });
+    }).observe({ type: 'layout-shift', buffered: true });
+    const frame = () => {
+      const heading = document.getElementById('event-panel-heading');
+      const staticPage = document.getElementById('page');
+      if (heading && staticPage && staticPage.contains(heading)) {
+        window.__staticTop = heading.getBoundingClientRect().top;
+        window.__staticSeen ??= performance.now();
+      } else if (heading && !staticPage && window.__staticTop !== undefined) {
+        window.__mounted = performance.now();
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const run = {};
+  try {
+    await page.goto(`${base}sourceline/${READABLE_EVENT}.html`, { waitUntil: 'commit', timeout: LIMIT_MS });
+    await page.waitForFunction(() => window.__mounted !== undefined, null, { timeout: LIMIT_MS, polling: 100 });
+    await page.waitForLoadState('networkidle', { timeout: LIMIT_MS }).catch(() => {});
+    await page.waitForTimeout(1000);
+    Object.assign(
+      run,
+      await page.evaluate(() => {
+        let [cls, windowValue, windowStart, last] = [0, 0, -Infinity, -Infinity];
+        for (const { value, at } of window.__shifts) {
+          if (at - last > 1000 || at - windowStart > 5000) [windowValue, windowStart] = [0, at];
+          windowValue += value;
+          last = at;
+          cls = Math.max(cls, windowValue);
+        }
+        return {
+          staticTop: window.__staticTop,
+          staticSeen: window.__staticSeen,
+          mounted: window.__mounted,
+          appTop: document.getElementById('event-panel-heading')?.getBoundingClientRect().top,
+          appScroll: window.scrollY,
+          cls,
+          shifts: window.__shifts.length,
+        };
+      }),
+    );
+  } catch (error) {
+    run.failed = String(error.message).split('\n')[0];
+  }
+  await context.close();
+  return run;
+}
+
+async function takeover(browser, base) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    process.stderr.write(`app takeover on the event page, run ${i + 1} of 3\n`);
+    runs.push(await takeoverOnce(browser, base));
+  }
+  const ok = runs.filter((r) => !r.failed);
+  if (!ok.length) return { failed: runs[0].failed };
+  const mid = (key) => median(ok.map((r) => r[key]));
+  return {
+    runs: ok.length,
+    staticTop: mid('staticTop'),
+    appTop: mid('appTop'),
+    appScroll: mid('appScroll'),
+    staticSeen: mid('staticSeen'),
+    mounted: mid('mounted'),
+    cls: mid('cls'),
+    clsWorst: Math.max(...ok.map((r) => r.cls)),
+    shifts: mid('shifts'),
+    each: runs,
+  };
+}
+
+const px = (x) => (x === undefined ? '–' : `${Math.round(x)} px`);
+const signed = (x) => (x > 0 ? `+${x}` : x < 0 ? `−${-x}` : '0');
+
+function readableTable(results, change) {
+  const fastest = Math.min(...results.map((r) => r.median ?? Infinity));
+  const rows = [
+    '| page | first event readable, median (best – worst) | title on screen | first claim on screen | vs the fastest |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    const time = (x) => (x === Infinity ? 'never' : ms(x));
+    const figure = r.median === undefined || r.median === Infinity ? `not readable within ${LIMIT_MS / 1000} s` : `${ms(r.median)} (${time(r.best)} – ${time(r.worst)})`;
+    const never = r.never && r.median !== undefined ? `, ${r.never} of ${r.runs.length} runs never` : '';
+    const vs = r.median === undefined || r.median === Infinity ? '–' : `${(r.median / fastest).toFixed(1)}×`;
+    rows.push(`| ${r.page} | ${figure}${never} | ${ms(r.title)} | ${ms(r.claim)} | ${vs} |`);
+  }
+  const lines = [rows.join('\n'), ''];
+  if (change.failed) lines.push(`When the app takes over sourceline's event page: not measured (${change.failed}).`);
+  else {
+    lines.push(
+      `When the app takes over sourceline's event page (median of ${change.runs} throttled loads): the static page is drawn at ${ms(change.staticSeen)} and the app replaces it at ${ms(change.mounted)}; ` +
+        `the event's title moves from ${px(change.staticTop)} to ${px(change.appTop)} from the top of the viewport (${signed(Math.round(change.appTop) - Math.round(change.staticTop))} px` +
+        `${change.appScroll ? `; the app scrolls the page ${px(change.appScroll)} down to it` : ''}), ` +
+        `and the Cumulative Layout Shift over the load is ${change.cls.toFixed(3)} (worst ${change.clsWorst.toFixed(3)}; ${change.shifts} layout-shift entries). ` +
+        (change.cls < 0.01
+          ? 'Layout shift counts only elements that stay in the page and move, not content replaced by other content nor scrolling, so it does not see the static page giving way to the app.'
+          : ''),
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A static server for the "first event readable" figure that compresses as a static host would
+ * (gzip, level 6, when the browser accepts it), since on a slow connection the bytes on the wire
+ * are the figure. The other figures keep the plain server they were measured with.
+ */
+async function gzipServer(root) {
+  const types = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.mjs': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.webmanifest': 'application/manifest+json',
+  };
+  const top = resolvePath(root);
+  const cache = new Map();
+  const server = createHttpServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let file = resolvePath(top, `.${normalize(path)}`);
+    if (file !== top && !file.startsWith(top + sep)) file = top;
+    try {
+      if (statSync(file).isDirectory()) file = `${file}${sep}index.html`;
+      const body = readFileSync(file);
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!cache.has(file)) cache.set(file, gzipSync(body, { level: 6 }));
+        response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': cache.get(file).length });
+        response.end(cache.get(file));
+      } else {
+        response.writeHead(200, { ...headers, 'content-length': body.length });
+        response.end(body);
+      }
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
 const ms = (x) => (x === undefined ? '–' : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
 const kb = (x) => (x === undefined ? '–' : `${(x / 1024).toFixed(0)} KB`);
 
@@ -231,14 +648,58 @@ function plot(results) {
   return parts.join('\n');
 }
 
+/**
+ * Writes the "first event readable" table and how it was measured into README.md, between the
+ * bench-readable markers; the first time, the markers go right after the bench section's end.
+ */
+function writeReadableSection(text, machine) {
+  const begin = '<!-- bench-readable:begin -->';
+  const end = '<!-- bench-readable:end -->';
+  let readme = readFileSync('README.md', 'utf8');
+  if (!readme.includes(begin)) {
+    const after = '<!-- bench:end -->';
+    const at = readme.indexOf(after);
+    if (at < 0) throw new Error('README.md has no bench markers');
+    readme = `${readme.slice(0, at + after.length)}\n\n${begin}\n${end}${readme.slice(at + after.length)}`;
+  }
+  const [at, until] = [readme.indexOf(begin), readme.indexOf(end)];
+  if (until < at) throw new Error('README.md has its bench-readable markers the wrong way round');
+  let body =
+    `**First event readable.** How long someone who follows a link to one event waits before they can read it: from navigation ` +
+    `start to the first frame in which the event "Syrian forces recapture Palmyra" of the bundled dataset shows both its title and ` +
+    `its first claim's text on screen (rendered, not hidden, wholly inside the 1280×800 viewport and any scrolling or clipping ` +
+    `container, not covered), checked every animation frame. The connection is throttled by Chromium's network emulation to ` +
+    `${(THROTTLE.downloadThroughput * 8) / 1e6} Mbit/s down, ${(THROTTLE.uploadThroughput * 8) / 1e6} Mbit/s up and ${THROTTLE.latency} ms ` +
+    `round trip, files are served gzip-compressed, and each load starts cold (fresh browser context, no cache, no service worker); ` +
+    `the figure is the median of ${READABLE_RUNS} loads. vis-timeline (\`bench/vis-palmyra.html\`: one item per event, the event ` +
+    `selected and centred, its claims in a section under the timeline) and TimelineJS (\`bench/timelinejs-palmyra.html\`: one slide ` +
+    `per event with its summary and claims, opened on it by its hash bookmark) get the same events, converted from ` +
+    `\`data/palmyra.json\` when the benchmark runs, with each date reduced to its earliest day. ` +
+    `\`node bench/run.mjs --readable --readme\` measures and writes only this part.\n\n` +
+    `${text}\n\nMeasured on ${machine}.`;
+  // Prose wrapped at 100 columns like the rest of README.md; tables as they are.
+  const wrap = (paragraph) =>
+    paragraph.startsWith('|')
+      ? paragraph
+      : paragraph.split(' ').reduce((lines, word) => {
+          const last = lines[lines.length - 1];
+          if (last === undefined || `${last} ${word}`.length > 100) lines.push(word);
+          else lines[lines.length - 1] = `${last} ${word}`;
+          return lines;
+        }, []).join('\n');
+  body = body.split('\n\n').map(wrap).join('\n\n');
+  writeFileSync('README.md', `${readme.slice(0, at + begin.length)}\n${body}\n${readme.slice(until)}`);
+}
+
 async function main() {
   if (process.argv.includes('--replot')) {
     // Redraw the plot from the last run's numbers, without measuring again.
     writeFileSync('docs/bench-first-event.svg', plot(JSON.parse(readFileSync('target/bench/results.json', 'utf8'))));
     return;
   }
-  execFileSync('./x', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  buildSite();
+  // --readable measures dist/ as it is; the whole benchmark builds it first.
+  if (!ONLY_READABLE) execFileSync('./x', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  buildSite({ synthetic: !ONLY_READABLE });
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
@@ -253,23 +714,43 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const results = [];
+  const gzipped = await gzipServer(SITE);
+  let readables;
+  let change;
   try {
-    for (const n of ['palmyra', ...SIZES]) {
-      for (const tool of n === 'palmyra' ? ['sourceline'] : Object.keys(TOOLS)) {
-        process.stderr.write(`measuring ${tool} at ${n}\n`);
-        results.push(await measure(browser, base, tool, n));
+    if (!ONLY_READABLE) {
+      for (const n of ['palmyra', ...SIZES]) {
+        for (const tool of n === 'palmyra' ? ['sourceline'] : Object.keys(TOOLS)) {
+          process.stderr.write(`measuring ${tool} at ${n}\n`);
+          results.push(await measure(browser, base, tool, n));
+        }
       }
     }
+    readables = await readable(browser, gzipped.base);
+    change = await takeover(browser, gzipped.base);
   } finally {
     await browser.close();
     server.kill();
+    gzipped.server.close();
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${when}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium headless`;
+  const readableText = readableTable(readables, change);
+  mkdirSync('target/bench', { recursive: true });
+  writeFileSync('target/bench/readable.json', JSON.stringify({ readables, change }, null, 2));
+  const leaked = [...new Set(readables.flatMap((r) => r.elsewhere))];
+  if (leaked.length) process.stderr.write(`warning: pages asked for other hosts (not served): ${leaked.join(', ')}\n`);
+  if (README) writeReadableSection(readableText, machine);
+  if (ONLY_READABLE) {
+    console.log(readableText);
+    console.log(`\nMeasured ${machine}.`);
+    return;
+  }
   const text = table(results);
   console.log(text);
   console.log(`\nMeasured ${machine}. Ratios are the competitor's figure over sourceline's.`);
+  console.log(`\nFirst event readable, on a throttled connection:\n\n${readableText}`);
   mkdirSync('target/bench', { recursive: true });
   writeFileSync('target/bench/results.json', JSON.stringify(results, null, 2));
   writeFileSync('target/bench/first-event.svg', plot(results));
