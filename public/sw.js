@@ -5,16 +5,20 @@
 // place, the shell answers for every event's page, online or off, from this build's cache, and
 // the app reads the event from the page's address and opens it: a page never mixes two builds,
 // and a reader who has the app cached does not wait for the network. Readers without the
-// worker (a first visit, no JavaScript, a crawler) get the page itself, with its content.
+// worker (a first visit, no JavaScript, a crawler) get the page itself, with its content, and
+// so does anyone following a link to a page this build does not have. BUILD, FILES and PAGES
+// are filled in by scripts/post-build.mjs.
 //
 // Each build precaches its complete shell under a cache named for the build. A new build
 // installs beside the old one and waits; the page offers the update, and only when the reader
 // accepts does the new worker take over, delete the old caches and reload the page, so a page
-// never mixes files of two builds. BUILD and FILES are filled in by scripts/post-build.mjs.
+// never mixes files of two builds.
 const BUILD = 'dev';
 const FILES = [];
+// The events with a page in this build, by id.
+const PAGES = [];
 const CACHE = `sourceline-${BUILD}`;
-// Written by src/bin/site.rs: the app with no content, for event pages offline.
+// Written by src/bin/site.rs: the app with no content, which answers for event pages.
 const SHELL = '_shell.html';
 const SCOPE = new URL(self.registration.scope);
 
@@ -46,8 +50,10 @@ self.addEventListener('fetch', (event) => {
   const navigation = request.mode === 'navigate' && file !== null;
   // The app's own page, whatever its query string, opens from the cache.
   const isApp = navigation && (file === '' || file === 'index.html');
-  // An event's page: `palmyra-recaptured.html` beside the app's page.
-  const isPage = navigation && !isApp && !file.includes('/') && file.endsWith('.html');
+  // The page of an event of this build, `palmyra-recaptured.html` beside the app's page (or
+  // `palmyra-recaptured`, where the host drops `.html`). A page this build does not have (an
+  // event added since, another file) comes from the network.
+  const isPage = navigation && !isApp && !file.includes('/') && PAGES.includes(file.replace(/\.html$/, ''));
   event.respondWith(
     caches.open(CACHE).then((cache) => {
       if (isPage) return cache.match(SHELL).then((hit) => hit || fetch(request));

@@ -54,9 +54,16 @@ const shell = files.filter((f) => f !== 'sw.js' && !generated(f));
 const build = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js')) build.update(f).update(readFileSync(join(dir, f)));
 const id = release ? build.digest('hex').slice(0, 16) : 'dev';
+// The events that have a page in this build (pages made from the template: they carry its
+// markers), which the worker answers with the shell; any other address goes to the network.
+const pages = files
+  .filter((f) => f.endsWith('.html') && !f.includes('/') && f !== 'index.html' && f !== '_shell.html')
+  .filter((f) => readFileSync(join(dir, f), 'utf8').includes('<!--sourceline:body-->'))
+  .map((f) => f.slice(0, -'.html'.length));
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
-  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`);
+  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`)
+  .replace(/^const PAGES = .*;$/m, `const PAGES = ${JSON.stringify(pages)};`);
 writeFileSync(swPath, sw);
-console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached`);
+console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached, ${pages.length} event pages`);

@@ -266,7 +266,7 @@ fn rendering_files() -> BTreeMap<String, String> {
     for dir in ["src/ui", "src/site"] {
         walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
     }
-    assert!(files.keys().any(|p| p.contains("site")), "src/site is read");
+    assert!(files.keys().any(|p| p.contains("/src/site/")), "src/site is read");
     files
 }
 

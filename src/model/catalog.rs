@@ -213,6 +213,11 @@ impl Catalog {
         (index.checked_sub(1).and_then(|i| events.get(i)), events.get(index + 1))
     }
 
+    /// The link to the whole dataset: nothing selected, nothing filtered.
+    pub fn link_to_all(&self) -> ViewState {
+        ViewState { data: self.origin.data_link().map(str::to_string), ..ViewState::default() }
+    }
+
     /// The link to one event, or to one of its claims, and nothing else.
     pub fn link_to(&self, event: &str, claim: Option<&str>) -> ViewState {
         ViewState {
@@ -357,6 +362,8 @@ mod tests {
         assert_eq!(file.address(&file.link_to("palmyra-recaptured", None)), "./?event=palmyra-recaptured");
         let linked = Catalog::new(Dataset::embedded(), DatasetOrigin::Link("data/p.json".into()));
         assert_eq!(linked.address(&linked.link_to("palmyra-recaptured", None)), "./?data=data%2Fp.json&event=palmyra-recaptured");
+        assert_eq!(linked.address(&linked.link_to_all()), "./?data=data%2Fp.json");
+        assert_eq!(catalog.address(&catalog.link_to_all()), "./");
     }
 
     #[test]

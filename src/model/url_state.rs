@@ -51,17 +51,24 @@ pub fn event_page(id: &str) -> String {
     format!("{id}.html")
 }
 
-/// The event whose page an address's path names (`/palmyra/palmyra-recaptured.html`), if any.
+/// The event whose page an address's path names, if any: `/palmyra/palmyra-recaptured.html`, or
+/// `/palmyra/palmyra-recaptured` as hosts that drop `.html` from addresses serve it (an id with
+/// a `.` in it is recognised only with its `.html`).
 pub fn event_of_page(path: &str) -> Option<String> {
     let file = decode(path.rsplit('/').next().unwrap_or(""));
-    let id = file.strip_suffix(".html")?;
+    let id = match file.strip_suffix(".html") {
+        Some(id) => id,
+        None if !file.contains('.') => file.as_str(),
+        None => return None,
+    };
     (is_slug(id) && !is_reserved_page(id)).then(|| id.to_string())
 }
 
-/// Whether an event with this id could not have a page, because the name is the app's own:
-/// `index.html` is the app and the timeline (any case, for hosts that ignore it).
+/// Whether an event with this id could not have a page, because the name is taken (in any
+/// case, for hosts that ignore it): `index.html` is the app and the timeline, and static hosts
+/// serve `404.html` for every address they do not have.
 pub fn is_reserved_page(id: &str) -> bool {
-    id.eq_ignore_ascii_case("index")
+    id.eq_ignore_ascii_case("index") || id == "404"
 }
 
 /// An address relative to the app's folder, as [`ViewState::page_address`] prints it: the
@@ -273,9 +280,13 @@ mod tests {
         assert_eq!(state.page_address(), "palmyra-recaptured.html?claim=army&q=mines");
         assert_eq!(state.app_address(), "./?event=palmyra-recaptured&claim=army&q=mines");
         // The app's own page, however it is named, selects nothing.
-        for path in ["/", "/palmyra/", "/palmyra/index.html", "/palmyra/INDEX.html", "/palmyra/sw.js", "/a/%3Cscript%3E.html"] {
+        for path in ["/", "/palmyra/", "/palmyra/index.html", "/palmyra/INDEX.html", "/palmyra/index", "/palmyra/sw.js", "/p/404.html", "/a/%3Cscript%3E.html", "/a/%3Cscript%3E"] {
             assert_eq!(ViewState::from_address(path, "").event, None, "{path}");
         }
+        // A host that drops `.html` from addresses serves the same page.
+        assert_eq!(ViewState::from_address("/p/palmyra-recaptured", "").event.as_deref(), Some("palmyra-recaptured"));
+        assert_eq!(ViewState::from_address("/p/a.b.html", "").event.as_deref(), Some("a.b"));
+        assert_eq!(ViewState::from_address("/p/a.b", "").event, None);
         // An event the query string names wins over the page.
         assert_eq!(ViewState::from_address("/p/a.html", "?event=b").event.as_deref(), Some("b"));
         // A claim on the app's page still needs an event.

@@ -78,8 +78,10 @@ pub enum SiteErrorKind {
     Write(std::io::Error),
     /// The template lacks a pair of markers.
     NoMarkers(&'static str),
-    /// An event's page would overwrite a file of the app.
+    /// An event's page would overwrite a file of the app, or the host's not-found page.
     ReservedId(String),
+    /// Two events whose ids differ only in case, whose pages would be one file.
+    SameFile(String, String),
     BadSiteUrl(String),
     Image(String),
 }
@@ -92,7 +94,10 @@ impl fmt::Display for SiteError {
             SiteErrorKind::Write(e) => write!(f, "{path}: cannot be written: {e}"),
             SiteErrorKind::NoMarkers(marker) => write!(f, "{path}: has no {marker} marker to write the page into"),
             SiteErrorKind::ReservedId(id) => {
-                write!(f, "{path}: the event “{id}” would overwrite the app's own page; give it another id")
+                write!(f, "{path}: the page of the event “{id}” would take the name of the app's page or the host's not-found page; give it another id")
+            }
+            SiteErrorKind::SameFile(a, b) => {
+                write!(f, "{path}: the events “{a}” and “{b}” differ only in case, so their pages would be one file; give one another id")
             }
             SiteErrorKind::BadSiteUrl(url) => write!(f, "{path}: “{url}” is not an http: or https: address of a folder"),
             SiteErrorKind::Image(reason) => write!(f, "{path}: the preview image cannot be drawn: {reason}"),
@@ -138,9 +143,14 @@ impl Site<'_> {
         let events = &self.catalog.dataset.events;
         let mut out = Vec::with_capacity(events.len() + 2);
         out.push(("index.html".to_string(), fill(template, pages::head(self, None), pages::index_body(self))?));
+        let mut names = std::collections::HashMap::new();
         for (index, event) in events.iter().enumerate() {
             if is_reserved_page(&event.id) {
                 return Err(SiteErrorKind::ReservedId(event.id.clone()));
+            }
+            // `Foo.html` and `foo.html` are one file on many disks and hosts.
+            if let Some(other) = names.insert(event.id.to_ascii_lowercase(), &event.id) {
+                return Err(SiteErrorKind::SameFile(other.clone(), event.id.clone()));
             }
             let page = fill(template, pages::head(self, Some(event)), pages::event_body(self, index))?;
             out.push((event_page(&event.id), page));

@@ -130,9 +130,9 @@ fn measure(text: &str, size: f32, bold: bool) -> f32 {
 
 /// `text` broken at spaces into at most `max_lines` lines no wider than `width`; a word wider
 /// than a line is broken where it must be, and text that does not fit ends in "…". Control
-/// characters, which SVG cannot hold, are left out.
+/// characters and the two non-characters, which SVG (XML) cannot hold, become spaces.
 fn wrap(text: &str, size: f32, bold: bool, width: f32, max_lines: usize) -> Vec<String> {
-    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let clean: String = text.chars().map(|c| if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') { ' ' } else { c }).collect();
     let fits = |s: &str| measure(s, size, bold) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -186,6 +186,6 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| measure(l, 60.0, true) <= TEXT_WIDTH));
         assert_eq!(wrap("Short title", 60.0, true, TEXT_WIDTH, 3), ["Short title"]);
-        assert_eq!(wrap("a\u{0}b", 30.0, false, TEXT_WIDTH, 1), ["a b"]);
+        assert_eq!(wrap("a\u{0}b\u{FFFF}c", 30.0, false, TEXT_WIDTH, 1), ["a b c"]);
     }
 }

@@ -139,6 +139,8 @@ fn markup_and_script_in_every_field_stay_text() {
             assert!(value["about"]["name"].as_str().unwrap().contains("</script><script>window.canary=1</script>"));
         }
         assert!(!page.contains("<img"), "{name}");
+        // Nothing breaks out of an attribute either.
+        assert!(!page.contains("onerror=\""), "{name}");
         assert!(!page.contains("<!-- ]]>"), "{name}");
         assert!(page.contains("&lt;/script&gt;&lt;script&gt;window.canary=1&lt;/script&gt;"), "{name}");
     }
@@ -150,12 +152,17 @@ fn markup_and_script_in_every_field_stay_text() {
 }
 
 #[test]
-fn an_event_whose_page_would_be_the_index_is_refused() {
+fn an_event_whose_page_would_be_the_index_or_another_s_is_refused() {
     let mut dataset = Dataset::embedded();
     dataset.events[0].id = "index".to_string();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
     let site = Site { catalog: &catalog, url: None };
     assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "index"));
+    let mut dataset = Dataset::embedded();
+    dataset.events[1].id = dataset.events[0].id.to_uppercase();
+    let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
+    let site = Site { catalog: &catalog, url: None };
+    assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::SameFile(..))));
     assert!(matches!(site.pages("<html></html>"), Err(SiteErrorKind::NoMarkers(_))));
 }
 

@@ -4,6 +4,19 @@
 //! After a panic the wasm instance is finished (the release build aborts), so this page is
 //! built with bare DOM calls, not with Leptos, and every string goes in as text.
 
+use std::cell::RefCell;
+
+thread_local! {
+    /// The page written at build time that the app took the place of.
+    static PAGE: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Keeps the page written at build time that the app took the place of, to show again under
+/// the failure: a reader who came for one event can still read it.
+pub fn keep_page(page: web_sys::Element) {
+    PAGE.with(|kept| *kept.borrow_mut() = Some(page));
+}
+
 /// Installs the hook. Called first thing by `main`.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -16,6 +29,9 @@ pub fn install_panic_hook() {
 fn show_failure(message: &str) {
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         show_failure_in(&body, message);
+        if let Some(page) = PAGE.with(|kept| kept.borrow_mut().take()) {
+            let _ = body.append_child(&page);
+        }
     }
 }
 

@@ -19,8 +19,10 @@ pub fn App() -> impl IntoView {
     if let Some(page) = document().get_element_by_id("page") {
         let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
         page.remove();
+        // Should the app ever fail, the page is shown again under the failure.
+        super::panic::keep_page(page);
         if let Some(top) = title {
-            provide_context(TakenOver { title_top: top });
+            provide_context(TakenOver(StoredValue::new(Some(top))));
         }
     }
     let link = url::current_link();
@@ -33,10 +35,16 @@ pub fn App() -> impl IntoView {
 }
 
 /// Where the page written at build time showed the event's title, in pixels from the top of the
-/// window, when the app took its place: the app scrolls so that the title stays there.
+/// window, when the app took its place: the first view of an event scrolls so that the title
+/// stays there. Taken once, so a dataset loaded later does not scroll to it.
 #[derive(Debug, Clone, Copy)]
-pub struct TakenOver {
-    pub title_top: f64,
+pub struct TakenOver(StoredValue<Option<f64>>);
+
+impl TakenOver {
+    /// The title's place, the first time only.
+    pub fn take(self) -> Option<f64> {
+        self.0.try_update_value(Option::take).flatten()
+    }
 }
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
@@ -110,6 +118,9 @@ fn Notices(
 ) -> impl IntoView {
     let state = use_state();
     let show_everything = move |_| {
+        if let Some(kept) = use_context::<url::KeptAddress>() {
+            kept.forget();
+        }
         state.show_everything();
         notes.set(Vec::new());
     };

@@ -72,6 +72,8 @@ test('an unknown event id gets a polite message and a way back', async ({ page }
   const shown = notice(page);
   await expect(shown).toContainText('There is no event “nope” in this dataset.');
   await expect(appHeading(page)).toBeVisible();
+  // The address stays as the reader was sent it until they choose something else.
+  expect(query(page)).toBe('?event=nope');
   await shown.getByRole('button', { name: 'Show the whole timeline' }).click();
   await expect(shown).toHaveCount(0);
   expect(query(page)).toBe('');

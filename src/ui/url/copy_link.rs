@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::folder;
+use super::absolute;
 use crate::ui::use_state;
 
 /// Copies a link to the clipboard, or offers the system's share sheet where there is one.
@@ -18,7 +18,7 @@ pub fn CopyLink(
 ) -> impl IntoView {
     let catalog = use_state().catalog();
     let address = catalog.address(&catalog.link_to(&event, claim.as_deref()));
-    let link = format!("{}{}", folder(), address.strip_prefix("./").unwrap_or(&address));
+    let link = absolute(&address);
     let status = RwSignal::new(String::new());
     let navigator = window().navigator();
     let can_share = js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);

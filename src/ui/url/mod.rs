@@ -12,7 +12,7 @@ mod sync;
 
 pub use copy_link::CopyLink;
 pub use head::follow_selection_in_document_head;
-pub use sync::sync_with_address_bar;
+pub use sync::{sync_with_address_bar, KeptAddress};
 
 use leptos::prelude::window;
 
@@ -29,6 +29,12 @@ pub fn current_link() -> ViewState {
 fn current_address() -> String {
     let location = window().location();
     relative_address(&location.pathname().unwrap_or_default(), &location.search().unwrap_or_default())
+}
+
+/// An address relative to the app's folder (`palmyra-recaptured.html?claim=army`, `./?q=a`),
+/// made absolute.
+fn absolute(address: &str) -> String {
+    format!("{}{}", folder(), address.strip_prefix("./").unwrap_or(address))
 }
 
 /// The absolute address of the app's folder, every page's and the app's, to build links on.

@@ -19,9 +19,11 @@ use crate::ui::AppState;
 /// second.
 const SETTLE_MS: u32 = 250;
 
-/// Applies what a link says, and returns what could not be applied, for telling the reader.
-fn apply(state: &AppState, link: &ViewState) -> Vec<String> {
+/// Applies what a link says, and returns what could not be applied, for telling the reader,
+/// and whether the link named an event the dataset does not have.
+fn apply(state: &AppState, link: &ViewState) -> (Vec<String>, bool) {
     let resolved = state.catalog().resolve(link);
+    let missing = link.event.is_some() && resolved.event.is_none();
     state.filter.set(resolved.filter);
     state.viewport.set(resolved.viewport);
     match resolved.event {
@@ -34,13 +36,41 @@ fn apply(state: &AppState, link: &ViewState) -> Vec<String> {
             state.claim.set(None);
         }
     }
-    resolved.notes
+    (resolved.notes, missing)
+}
+
+/// The address of the state, relative to the app's folder, with the view at `viewport`.
+fn address(state: &AppState, viewport: crate::model::Viewport) -> String {
+    let catalog = state.catalog();
+    let link = catalog.link(state.selected.get_untracked(), state.claim.get_untracked(), state.filter.get_untracked(), viewport);
+    catalog.address(&link)
+}
+
+/// The address a link to an event the dataset lacks left in the address bar, kept there while
+/// the state is what that link left it in: the reader can still see and copy what they were
+/// sent (a link made with a newer version, say). Shared through context, so that asking for the
+/// whole timeline lets it go even when that changes nothing else.
+#[derive(Debug, Clone, Copy)]
+pub struct KeptAddress(StoredValue<Option<String>>);
+
+impl KeptAddress {
+    /// Lets the kept address go: the next change of state writes the address.
+    pub fn forget(self) {
+        self.0.set_value(None);
+    }
 }
 
 /// Reads the address bar into the state now and on Back and Forward, and writes the state
 /// back whenever it changes. What a link could not say goes into `notes`.
 pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
-    notes.set(apply(&state, &current_link()));
+    let kept = StoredValue::new(None::<String>);
+    provide_context(KeptAddress(kept));
+    let read = move || {
+        let (said, missing) = apply(&state, &current_link());
+        notes.set(said);
+        kept.set_value(missing.then(|| address(&state, state.viewport.get_untracked())));
+    };
+    read();
     reveal_selection(&state);
 
     // Which event and claim the current history entry is about: a change of either is a new
@@ -48,7 +78,7 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
     let last_choice = StoredValue::new((state.selected.get_untracked(), state.claim.get_untracked()));
 
     let on_popstate = window_event_listener(ev::popstate, move |_| {
-        notes.set(apply(&state, &current_link()));
+        read();
         last_choice.set_value((state.selected.get_untracked(), state.claim.get_untracked()));
     });
     on_cleanup(move || on_popstate.remove());
@@ -65,10 +95,11 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
         let choice = (state.selected.get(), state.claim.get());
         let catalog = state.catalog();
         let url = catalog.address(&catalog.link(choice.0, choice.1.clone(), state.filter.get(), settled.get()));
-        if url == current_address() {
+        if url == current_address() || kept.with_value(|kept| kept.as_ref() == Some(&url)) {
             last_choice.set_value(choice);
             return;
         }
+        kept.set_value(None);
         let Ok(history) = window().history() else { return };
         let _ = if last_choice.get_value() != choice {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -84,7 +115,7 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
 fn reveal_selection(state: &AppState) {
     let (target, keep_at) = match (state.selected.get_untracked(), state.claim.get_untracked()) {
         (Some(_), Some(claim)) => (format!("claim-{claim}"), None),
-        (Some(_), None) => (EVENT_TITLE_ID.to_string(), use_context::<TakenOver>().map(|t| t.title_top)),
+        (Some(_), None) => (EVENT_TITLE_ID.to_string(), use_context::<TakenOver>().and_then(TakenOver::take)),
         _ => return,
     };
     // After the first render, so that the element exists, and before it is painted.
