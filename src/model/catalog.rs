@@ -16,6 +16,10 @@ use super::words::{count, shortened};
 pub const WHEN: &str = "When";
 pub const WHERE: &str = "Where";
 
+/// The id of the element that holds a page's own content, written at build time, which the app
+/// removes when it takes the page's place.
+pub const PAGE_ID: &str = "page";
+
 /// The id of the element that holds the selected event's title, in the app's panel and on the
 /// event's page written at build time: the app finds the page's title by it when it takes over.
 pub const EVENT_TITLE_ID: &str = "event-panel-heading";

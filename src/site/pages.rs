@@ -7,7 +7,7 @@ use maud::{html, Markup, PreEscaped};
 
 use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
 use crate::model::attribution::{AttributedClaim, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
-use crate::model::catalog::{EVENT_TITLE_ID, SITE_NAME, WHEN, WHERE};
+use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
 use crate::model::url_state::event_page;
 use crate::model::{Attribution, Dataset, Event, EventDate, Stance, Standing};
@@ -103,7 +103,7 @@ pub fn index_body(site: &Site) -> Markup {
     let catalog = site.catalog;
     let dataset = &catalog.dataset;
     html! {
-        div #page .page {
+        div.page id=(PAGE_ID) {
             (masthead(None))
             main #main .page-index {
                 h1 { (dataset.title) }
@@ -128,7 +128,7 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
     let corroboration = &attribution.corroboration;
     let (before, after) = catalog.neighbours(index);
     html! {
-        div #page .page {
+        div.page id=(PAGE_ID) {
             (masthead(Some(&dataset.title)))
             div.layout.page-layout {
                 main #main .panels {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::loader::{self, DatasetSlot, DatasetView};
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
-use crate::model::catalog::EVENT_TITLE_ID;
+use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
 use crate::model::{Catalog, Problem};
 
 /// The whole app: over the bundled dataset, or over one a link names with `?data=`.
@@ -16,7 +16,7 @@ pub fn App() -> impl IntoView {
     // The page's own content, written at build time, gives way to the app in the same task,
     // so no frame shows both, or neither; the app then keeps the event's title where the page
     // had it.
-    if let Some(page) = document().get_element_by_id("page") {
+    if let Some(page) = document().get_element_by_id(PAGE_ID) {
         let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
         page.remove();
         // Should the app ever fail, the page is shown again under the failure.
@@ -117,8 +117,9 @@ fn Notices(
     notes: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let state = use_state();
+    let kept = use_context::<url::KeptAddress>();
     let show_everything = move |_| {
-        if let Some(kept) = use_context::<url::KeptAddress>() {
+        if let Some(kept) = kept {
             kept.forget();
         }
         state.show_everything();

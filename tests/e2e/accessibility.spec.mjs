@@ -1,12 +1,6 @@
 // axe-core finds no WCAG 2.2 AA violation in the main views, light or dark, wide or narrow.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { attribution, datasetBanner, eventList, openApp, views } from './support.mjs';
-
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { attribution, datasetBanner, eventList, openApp, views, violations } from './support.mjs';
 
 for (const scheme of ['light', 'dark']) {
   test(`no violation in the timeline and panels (${scheme})`, async ({ page }) => {

@@ -2,7 +2,7 @@
 // control, and a Content-Security-Policy that stops script the app did not ship.
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { attribution, datasetBanner, eventList, notice, openApp, panelHeading, serviceWorkerControls } from './support.mjs';
+import { attribution, datasetBanner, eventList, guard, notice, openApp, panelHeading, serviceWorkerControls } from './support.mjs';
 
 const DIR = 'target/e2e-site/some/sub/path/hostile';
 const ATTACK = '<script>window.canary=1</script><img src=x onerror="window.canary=2">';
@@ -45,22 +45,6 @@ test.beforeAll(() => {
   writeFileSync(`${DIR}/huge.json`, `[${' '.repeat(51 * 1024 * 1024)}]`);
 });
 
-/** Watches a page for anything a hostile input could make it do. */
-function guard(page, context, baseURL) {
-  const seen = { dialogs: [], foreign: [] };
-  const origin = new URL(baseURL).origin;
-  page.on('dialog', (d) => {
-    seen.dialogs.push(d.message());
-    d.dismiss();
-  });
-  context.on('request', (r) => new URL(r.url()).origin !== origin && !r.url().startsWith('data:') && seen.foreign.push(r.url()));
-  return async () => {
-    expect(await page.evaluate(() => window.canary)).toBeUndefined();
-    expect(seen.dialogs).toEqual([]);
-    expect(seen.foreign).toEqual([]);
-    expect(await page.locator('img').count()).toBe(0);
-  };
-}
 
 for (const [name, c] of Object.entries(CASES)) {
   test(`?data= ${name}: says what is wrong and runs nothing`, async ({ page, context, baseURL }) => {

@@ -3,21 +3,26 @@
 // when JavaScript runs, online and offline. ./x writes the pages of target/e2e-site for the
 // address the tests serve it at, and a second copy from a dataset of markup and script.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { appHeading, attribution, eventList, panelHeading, readPng, serviceWorkerControls } from './support.mjs';
+import { appHeading, attribution, eventList, guard, panelHeading, readPng, serviceWorkerControls, violations } from './support.mjs';
 
 const dataset = JSON.parse(readFileSync('data/palmyra.json', 'utf8'));
 const sourceName = (id) => dataset.sources.find((s) => s.id === id).name;
 const HOSTILE = JSON.parse(readFileSync('tests/fixtures/hostile.json', 'utf8'));
 
+/** Holds the app's wasm back until the returned function is called, leaving the page as written. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The page's `<meta>` value for a property or name. */
 const meta = (page, key) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
-
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -174,12 +179,7 @@ test('with JavaScript, an event page becomes the app on that event; moving gives
 
 test('when the app takes over an event page, the title stays where the page showed it', async ({ page }) => {
   // Hold the app back until the page as written has been measured.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdApp(page);
   await page.goto('palmyra-recaptured.html');
   const title = page.locator('#event-panel-heading');
   await expect(title).toHaveText('Syrian forces recapture Palmyra');
@@ -206,30 +206,16 @@ test('with JavaScript, pages of markup and script run nothing', async ({ browser
     // A fresh reader each time, with no service worker, so that the app can be held back.
     const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
     const page = await context.newPage();
-    const dialogs = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      d.dismiss();
-    });
-    const foreign = [];
-    context.on('request', (r) => new URL(r.url()).origin !== new URL(baseURL).origin && foreign.push(r.url()));
+    const check = guard(page, context, baseURL);
     // The page as written, with script on and the app held back: the app never shows these
     // texts (its dataset is the bundled one), so this is where they must stay text.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.goto(path);
     await expect(page.locator('#page')).toContainText('</script><script>window.canary=1</script>');
-    expect(await page.evaluate(() => window.canary)).toBeUndefined();
-    await expect(page.locator('img')).toHaveCount(0);
+    await check();
     release();
     await expect(appHeading(page)).toBeVisible();
-    expect(await page.evaluate(() => window.canary)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(foreign).toEqual([]);
+    await check();
     await context.close();
   }
 });

@@ -2,6 +2,7 @@
 // where the app gives them no name, by the id or class the specs have always used), and a small
 // PNG reader for the screenshot test. Every spec imports from here; none defines its own copy.
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { inflateSync } from 'node:zlib';
 
 // The page's parts.
@@ -35,6 +36,29 @@ export async function openFilters(page) {
 /** Waits until the service worker controls the page (it has cached the app). */
 export async function serviceWorkerControls(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** What axe-core finds against WCAG 2.2 AA and its best practices, one line per violation. */
+export async function violations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Watches a page for anything a hostile input could make it do. */
+export function guard(page, context, baseURL) {
+  const seen = { dialogs: [], foreign: [] };
+  const origin = new URL(baseURL).origin;
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss();
+  });
+  context.on('request', (r) => new URL(r.url()).origin !== origin && !r.url().startsWith('data:') && seen.foreign.push(r.url()));
+  return async () => {
+    expect(await page.evaluate(() => window.canary)).toBeUndefined();
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.foreign).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+  };
 }
 
 /**

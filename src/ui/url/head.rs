@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::absolute;
 use crate::ui::AppState;
 
-/// Keeps `<title>` and `<meta name=description>` on the selected event, or on the dataset when
-/// nothing is selected, with the same words as the pages written at build time.
+/// Keeps `<title>`, `<meta name=description>`, the canonical link and `og:url` on the selected
+/// event, or on the dataset when nothing is selected, with the same words and addresses as the
+/// pages written at build time.
 pub fn follow_selection_in_document_head(state: AppState) {
     let find = |selector: &str| document().query_selector(selector).ok().flatten();
     let description = find("meta[name=description]");

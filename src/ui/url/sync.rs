@@ -10,7 +10,7 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::JsValue;
 
 use super::{current_address, current_link};
-use crate::model::ViewState;
+use crate::model::{ViewState, Viewport};
 use crate::model::catalog::EVENT_TITLE_ID;
 use crate::ui::shell::TakenOver;
 use crate::ui::AppState;
@@ -40,7 +40,7 @@ fn apply(state: &AppState, link: &ViewState) -> (Vec<String>, bool) {
 }
 
 /// The address of the state, relative to the app's folder, with the view at `viewport`.
-fn address(state: &AppState, viewport: crate::model::Viewport) -> String {
+fn address(state: &AppState, viewport: Viewport) -> String {
     let catalog = state.catalog();
     let link = catalog.link(state.selected.get_untracked(), state.claim.get_untracked(), state.filter.get_untracked(), viewport);
     catalog.address(&link)
@@ -93,8 +93,8 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
     });
     Effect::new(move |_| {
         let choice = (state.selected.get(), state.claim.get());
-        let catalog = state.catalog();
-        let url = catalog.address(&catalog.link(choice.0, choice.1.clone(), state.filter.get(), settled.get()));
+        state.filter.track();
+        let url = address(&state, settled.get());
         if url == current_address() || kept.with_value(|kept| kept.as_ref() == Some(&url)) {
             last_choice.set_value(choice);
             return;
