@@ -346,12 +346,13 @@ impl Qualifier {
 }
 
 /// A range of whole days in words, sharing what the ends share: "2 March 2017",
-/// "1–3 March 2017", "28 February 2017 – 2 March 2017".
+/// "1–3 March 2017", "28 February – 2 March 2017", "30 December 2016 – 2 January 2017".
 pub fn day_range_words(from: Day, to: Day) -> String {
     let (a, b) = (from.to_civil(), to.to_civil());
-    match (a.year == b.year && a.month == b.month, a.day == b.day) {
-        (true, true) => format!("{} {} {}", a.day, month_name(a.month), a.year),
-        (true, false) => format!("{}–{} {} {}", a.day, b.day, month_name(a.month), a.year),
+    match (a.year == b.year, a.month == b.month, a.day == b.day) {
+        (true, true, true) => format!("{} {} {}", a.day, month_name(a.month), a.year),
+        (true, true, false) => format!("{}–{} {} {}", a.day, b.day, month_name(a.month), a.year),
+        (true, false, _) => format!("{} {} – {} {} {}", a.day, month_name(a.month), b.day, month_name(b.month), b.year),
         _ => format!("{} {} {} – {} {} {}", a.day, month_name(a.month), a.year, b.day, month_name(b.month), b.year),
     }
 }

@@ -205,31 +205,57 @@ pub fn ticks(view: &Viewport, max: usize) -> Vec<Tick> {
     ticks
 }
 
-/// One event placed on the timeline.
+/// Which side of its mark an event's label runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// After the mark: later along the axis (to the right, or further down).
+    After,
+    /// Before it, ending at the mark: where there is no room after it, near the end of the view.
+    Before,
+}
+
+/// One event placed on the timeline: its mark at its date bounds, in a row across the axis,
+/// and its label in full beside the mark.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     /// The event's index in the list given to [`lay_out`].
     pub index: usize,
-    pub lane: usize,
-    /// Fractions of the view; `end` is the end of the event's last possible day.
-    pub start: f64,
-    pub end: f64,
-    /// True when the label runs back from the end of the mark, near the end of the view.
+    /// The row across the axis (a line on a horizontal axis; the label column has one).
+    pub row: usize,
+    /// Pixels along the axis from the start of the view: where the date's bounds begin and
+    /// end (the end of its last possible day).
+    pub start_px: f64,
+    pub end_px: f64,
+    /// Where its label box begins along the axis: next to the mark, or pushed further along
+    /// to find room (a leader joins them).
+    pub label_px: f64,
+    pub side: Side,
+}
+
+impl Placement {
+    /// Whether the label was moved along the axis away from its mark (on a column of labels).
+    pub fn pushed(&self) -> bool {
+        self.side == Side::After && (self.label_px - self.start_px.max(0.0)).abs() > 1.0
+    }
+}
+
+/// Events that cannot be drawn at one stretch of the axis, shown as one mark that zooms in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Pixels along the axis where its stretch begins.
+    pub at_px: f64,
+    pub count: usize,
+    /// The days the gathered events cover, to zoom to.
+    pub from: Day,
+    pub to: Day,
+    /// The first few gathered events, by index in the list given to [`lay_out`], for its name.
+    pub first: Vec<usize>,
+    /// True when it sits at the very end of the view and must run back.
     pub flipped: bool,
 }
 
-/// Events that did not fit in any lane at one spot, drawn as one mark that zooms in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cluster {
-    pub start: f64,
-    pub end: f64,
-    pub count: usize,
-    /// The days the clustered events cover, to zoom to.
-    pub from: Day,
-    pub to: Day,
-    /// True when it sits at the very end of the view and its label must run back.
-    pub flipped: bool,
-}
+/// How many of a cluster's events its name spells out.
+const NAMED_IN_CLUSTER: usize = 3;
 
 impl Cluster {
     /// What the mark shows: "+6".
@@ -237,10 +263,20 @@ impl Cluster {
         format!("+{}", self.count)
     }
 
-    /// What it holds and does, for a screen reader, after the label: " more events, 1–2 March
-    /// 2017: zoom in".
-    pub fn description(&self) -> String {
-        format!(" more events, {}: zoom in", day_range_words(self.from, self.to))
+    /// What it holds and does, for a screen reader, after the label, given the titles of its
+    /// first events: " more events, 1–2 March 2017: A; B; C and 3 others. Zoom in".
+    pub fn description(&self, titles: &[&str]) -> String {
+        let mut words = format!(" more {}, {}", if self.count == 1 { "event" } else { "events" }, day_range_words(self.from, self.to));
+        if !titles.is_empty() {
+            words.push_str(": ");
+            words.push_str(&titles.join("; "));
+            let rest = self.count.saturating_sub(titles.len());
+            if rest > 0 {
+                words.push_str(&format!(" and {rest} {}", if rest == 1 { "other" } else { "others" }));
+            }
+        }
+        words.push_str(". Zoom in");
+        words
     }
 
     /// The view it zooms to: its days, with a margin, within `limits`.
@@ -249,65 +285,212 @@ impl Cluster {
     }
 }
 
-/// What the axis room is: its length in pixels, how long a mark's label runs along it, and
-/// how many lanes there are.
+/// The room the marks have along and across the axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Room {
+    /// The axis' length in pixels.
     pub length_px: f64,
-    pub label_px: f64,
-    pub lanes: usize,
+    /// How many rows of labels fit across it.
+    pub rows: usize,
+    /// How far a label may be pushed along the axis past its mark to find room: none on a
+    /// horizontal axis, where rows stack; some on a vertical one, whose labels share a column.
+    pub push_px: f64,
+    /// Whether the marks are drawn apart from the labels (in a column of their own on a
+    /// vertical axis), so that a row holds only labels; otherwise each mark's bar shares its
+    /// label's row.
+    pub marks_apart: bool,
 }
 
-/// Places the events whose day spans are given (in chronological order of start) in lanes:
-/// each event takes the first lane free at its start, counting its label; one that finds no
-/// lane joins a cluster. Only events in view are placed.
-pub fn lay_out(spans: &[(Day, Day)], view: &Viewport, room: Room) -> (Vec<Placement>, Vec<Cluster>) {
-    const GAP_PX: f64 = 6.0;
-    // Clusters gather what does not fit along stretches of this many pixels.
-    const CLUSTER_PX: f64 = 90.0;
-    const MARK_PX: f64 = 12.0;
-    let mut lane_ends = vec![f64::NEG_INFINITY; room.lanes.max(1)];
-    let mut placements = Vec::new();
-    let mut clusters: Vec<Cluster> = Vec::new();
+/// The layout of the events in view: every event placed with its label in full, or, where
+/// none fits, gathered in a cluster.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    pub placements: Vec<Placement>,
+    pub clusters: Vec<Cluster>,
+    /// How many rows the placements use.
+    pub rows: usize,
+}
+
+/// Space between labels along the axis.
+const GAP_PX: f64 = 8.0;
+/// Clusters gather what does not fit along stretches of this many pixels.
+const CLUSTER_PX: f64 = 90.0;
+/// The least a mark takes along the axis: its symbol.
+pub const MARK_PX: f64 = 12.0;
+
+/// Places the events whose day spans are given (in chronological order of start) that are in
+/// view: each takes the first row where its label fits in full after its mark, else the
+/// first where it fits before it; one that fits nowhere joins the cluster of its stretch of
+/// the axis. `extent(i)` is how long event `i`'s label box is along the axis in pixels (its
+/// measured width, or its height on a vertical axis); it is asked only of events that might
+/// fit. The event `keep` (the selected one) is never gathered.
+pub fn lay_out(spans: &[(Day, Day)], view: &Viewport, room: Room, keep: Option<usize>, extent: &mut dyn FnMut(usize) -> f64) -> Layout {
+    let layout = place(spans, view, room, None, extent);
+    match keep {
+        Some(k) if k < spans.len() && view.shows(spans[k].0, spans[k].1) && !layout.placements.iter().any(|p| p.index == k) => {
+            place(spans, view, room, Some(k), extent)
+        }
+        _ => layout,
+    }
+}
+
+/// Where event `index`'s date bounds begin and end along the axis, in pixels; the end at
+/// least a mark's length after the start.
+fn span_px(spans: &[(Day, Day)], view: &Viewport, room: Room, index: usize) -> (f64, f64) {
+    let (from, to) = spans[index];
+    let start = view.fraction(f64::from(from.0)) * room.length_px;
+    let end = view.fraction(f64::from(to.0) + 1.0) * room.length_px;
+    (start, end.max(start.max(0.0) + MARK_PX))
+}
+
+/// What a label box from `at` of `length` takes of its row along the axis: the box, and the
+/// mark's bounds `start..end` too where the mark shares the row.
+fn taken(room: Room, at: f64, length: f64, start: f64, end: f64) -> (f64, f64) {
+    if room.marks_apart {
+        (at, at + length)
+    } else {
+        (at.min(start.max(0.0)), (at + length).max(end.min(room.length_px)))
+    }
+}
+
+/// Where a label box before a mark starting at `start` ends: with the mark's symbol, in view.
+fn before(start: f64, room: Room) -> f64 {
+    start.min(room.length_px - MARK_PX) + MARK_PX
+}
+
+/// One pass of [`lay_out`]; `first` is placed before all others, in the first row.
+fn place(spans: &[(Day, Day)], view: &Viewport, room: Room, first: Option<usize>, extent: &mut dyn FnMut(usize) -> f64) -> Layout {
+    let rows = room.rows.max(1);
+    // Each row is taken up to here along the axis; a box is tried only beyond that, so boxes
+    // never overlap (a hole left behind a row's end is not filled later).
+    let mut row_ends = vec![f64::NEG_INFINITY; rows];
+    let mut layout = Layout::default();
+    // Each placement's label length, and the events that found no room, in order.
+    let mut lengths = Vec::new();
+    let mut gathered = Vec::new();
+    // The first event's box, kept clear in row 0 by everything placed after it.
+    let mut reserved: Option<(f64, f64)> = None;
+    if let Some(k) = first {
+        let (start, end) = span_px(spans, view, room, k);
+        let length = extent(k);
+        let (side, label_px) = if start.max(0.0) + length <= room.length_px {
+            (Side::After, start.max(0.0))
+        } else {
+            (Side::Before, (before(start, room) - length).max(0.0))
+        };
+        reserved = Some(taken(room, label_px, length, start, end));
+        layout.placements.push(Placement { index: k, row: 0, start_px: start, end_px: end, label_px, side });
+        lengths.push(length);
+        layout.rows = 1;
+    }
+    let clear = |row: usize, from: f64, to: f64| match reserved {
+        Some((a, b)) if row == 0 => to + GAP_PX <= a || from >= b + GAP_PX,
+        _ => true,
+    };
     for (index, &(from, to)) in spans.iter().enumerate() {
-        if !view.shows(from, to) {
+        if Some(index) == first || !view.shows(from, to) {
             continue;
         }
-        let start = view.fraction(f64::from(from.0));
-        let end = view.fraction(f64::from(to.0) + 1.0);
-        let start_px = start.max(0.0) * room.length_px;
-        let mark_end_px = (end.min(1.0) * room.length_px).max(start_px + MARK_PX);
-        // A label that would run off the end runs back from the mark's end instead.
-        let flipped = start_px + room.label_px > room.length_px;
-        let (taken_from, taken_to) = if flipped {
-            ((mark_end_px - room.label_px).min(start_px), mark_end_px)
-        } else {
-            (start_px, mark_end_px.max(start_px + room.label_px))
-        };
-        match lane_ends.iter().position(|&lane_end| lane_end + GAP_PX <= taken_from) {
-            Some(lane) => {
-                lane_ends[lane] = taken_to;
-                placements.push(Placement { index, lane, start, end, flipped });
-            }
-            // No lane is free: the event joins the cluster of its stretch of the axis.
-            None => {
-                let bucket = (start_px / CLUSTER_PX).floor();
-                match clusters.last_mut() {
-                    Some(cluster) if (cluster.start * room.length_px / CLUSTER_PX).floor() == bucket => {
-                        cluster.count += 1;
-                        cluster.from = cluster.from.min(from);
-                        cluster.to = cluster.to.max(to);
-                    }
-                    _ => {
-                        let (start, end) = (bucket * CLUSTER_PX / room.length_px, (bucket + 1.0) * CLUSTER_PX / room.length_px);
-                        let flipped = (bucket + 1.0) * CLUSTER_PX > room.length_px;
-                        clusters.push(Cluster { start, end, count: 1, from, to, flipped });
-                    }
+        let (start, end) = span_px(spans, view, room, index);
+        let anchor = start.max(0.0);
+        // Not even the mark fits anywhere: gather it without measuring its label.
+        let earliest = |row: usize| row_ends[row] + GAP_PX;
+        let mark_fits = (0..rows).any(|r| earliest(r) <= anchor + room.push_px);
+        let mut chosen = None;
+        if mark_fits {
+            let length = extent(index);
+            // After the mark, pushed along by at most `push_px` (past the kept box if need be),
+            // the label ending in view; a column's labels are settled in view afterwards.
+            chosen = (0..rows).find_map(|r| {
+                let mut at = anchor.max(earliest(r));
+                if let Some((_, b)) = reserved.filter(|_| r == 0 && !clear(r, at, at + length)) {
+                    at = at.max(b + GAP_PX);
                 }
+                let (from, to) = taken(room, at, length, start, end);
+                let in_view = room.marks_apart || at + length <= room.length_px;
+                let fits = at <= anchor + room.push_px && in_view && clear(r, from, to);
+                fits.then_some((r, Side::After, at, to))
+            });
+            // Before it, ending with the mark's symbol.
+            if chosen.is_none() {
+                let at = before(start, room) - length;
+                let (from, to) = taken(room, at, length, start, end);
+                chosen = (0..rows).find_map(|r| {
+                    let fits = at >= 0.0 && from >= earliest(r) && clear(r, from, to);
+                    fits.then_some((r, Side::Before, at, to))
+                });
+            }
+            if let Some((row, side, label_px, taken_to)) = chosen {
+                row_ends[row] = row_ends[row].max(taken_to);
+                layout.rows = layout.rows.max(row + 1);
+                layout.placements.push(Placement { index, row, start_px: start, end_px: end, label_px, side });
+                lengths.push(length);
+            }
+        }
+        if chosen.is_none() {
+            gathered.push(index);
+        }
+    }
+    if room.marks_apart {
+        settle(&mut layout.placements, &lengths, room, reserved.map(|r| (first.is_some(), r)), &mut gathered);
+        gathered.sort_unstable();
+    }
+    layout.clusters = clusters(spans, view, room, &gathered);
+    layout
+}
+
+/// A column's labels pulled back into view from the end, each no further than `push_px`
+/// before its mark and clear of the kept box; those that cannot be are gathered.
+fn settle(placements: &mut Vec<Placement>, lengths: &[f64], room: Room, kept: Option<(bool, (f64, f64))>, gathered: &mut Vec<usize>) {
+    let skip = usize::from(kept.is_some_and(|(first, _)| first));
+    let mut limit = room.length_px;
+    let mut keep = vec![true; placements.len()];
+    for i in (skip..placements.len()).rev() {
+        let p = &mut placements[i];
+        let mut at = p.label_px.min(limit - lengths[i]);
+        // Where it would cover the kept box, it goes before the box.
+        if let Some((_, (a, b))) = kept {
+            if at < b + GAP_PX && at + lengths[i] + GAP_PX > a {
+                limit = limit.min(a - GAP_PX);
+                at = p.label_px.min(limit - lengths[i]);
+            }
+        }
+        if at < 0.0 || p.start_px.max(0.0) - at > room.push_px {
+            keep[i] = false;
+            gathered.push(p.index);
+        } else {
+            p.label_px = at;
+            limit = at - GAP_PX;
+        }
+    }
+    let mut keep = keep.into_iter();
+    placements.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The events that found no room, gathered by the stretch of the axis they start in.
+fn clusters(spans: &[(Day, Day)], view: &Viewport, room: Room, gathered: &[usize]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for &index in gathered {
+        let (from, to) = spans[index];
+        let anchor = span_px(spans, view, room, index).0.max(0.0);
+        let bucket = (anchor / CLUSTER_PX).floor();
+        match clusters.last_mut() {
+            Some(cluster) if (cluster.at_px / CLUSTER_PX).floor() == bucket => {
+                cluster.count += 1;
+                cluster.from = cluster.from.min(from);
+                cluster.to = cluster.to.max(to);
+                if cluster.first.len() < NAMED_IN_CLUSTER {
+                    cluster.first.push(index);
+                }
+            }
+            _ => {
+                let at_px = bucket * CLUSTER_PX;
+                let flipped = at_px + CLUSTER_PX > room.length_px;
+                clusters.push(Cluster { at_px, count: 1, from, to, first: vec![index], flipped });
             }
         }
     }
-    (placements, clusters)
+    clusters
 }
 
 #[cfg(test)]
@@ -399,20 +582,43 @@ mod tests {
         assert_eq!(tick_unit(&days, 8), TickUnit::Days(1));
     }
 
+    /// Every label box of a layout, as (row, from, to) in pixels.
+    fn boxes(layout: &Layout, extent: impl Fn(usize) -> f64) -> Vec<(usize, f64, f64)> {
+        layout.placements.iter().map(|p| (p.row, p.label_px, p.label_px + extent(p.index))).collect()
+    }
+
+    fn same_width(width: f64) -> impl FnMut(usize) -> f64 {
+        move |_| width
+    }
+
     #[test]
-    fn overlapping_events_take_separate_lanes_and_overflow_into_a_cluster() {
+    fn overlapping_events_take_separate_rows_and_overflow_into_a_cluster() {
         let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-11").0) };
         let same_day = (day("2017-03-02"), day("2017-03-02"));
         let later = (day("2017-03-09"), day("2017-03-09"));
-        let room = Room { length_px: 1000.0, label_px: 150.0, lanes: 2 };
-        let (placed, clusters) = lay_out(&[same_day, same_day, same_day, same_day, later], &view, room);
-        let lanes: Vec<(usize, usize)> = placed.iter().map(|p| (p.index, p.lane)).collect();
-        assert_eq!(lanes, [(0, 0), (1, 1), (4, 0)]);
-        assert_eq!(clusters.len(), 1);
-        assert_eq!((clusters[0].count, clusters[0].from, clusters[0].to), (2, same_day.0, same_day.1));
-        assert_eq!(clusters[0].label(), "+2");
-        assert_eq!(clusters[0].description(), " more events, 2 March 2017: zoom in");
-        assert!(clusters[0].view(&whole()).shows(same_day.0, same_day.1));
+        let room = Room { length_px: 1000.0, rows: 2, push_px: 0.0, marks_apart: false };
+        let layout = lay_out(&[same_day, same_day, same_day, same_day, later], &view, room, None, &mut same_width(150.0));
+        let rows: Vec<(usize, usize)> = layout.placements.iter().map(|p| (p.index, p.row)).collect();
+        assert_eq!(rows, [(0, 0), (1, 1), (4, 0)]);
+        assert_eq!(layout.rows, 2);
+        let cluster = &layout.clusters[..];
+        assert_eq!(cluster.len(), 1);
+        assert_eq!((cluster[0].count, cluster[0].from, cluster[0].to, &cluster[0].first[..]), (2, same_day.0, same_day.1, &[2, 3][..]));
+        assert_eq!(cluster[0].label(), "+2");
+        assert_eq!(cluster[0].description(&["A", "B"]), " more events, 2 March 2017: A; B. Zoom in");
+        assert!(cluster[0].view(&whole()).shows(same_day.0, same_day.1));
+    }
+
+    #[test]
+    fn a_cluster_names_its_first_events_and_counts_the_others() {
+        let spans = vec![(day("2017-03-02"), day("2017-03-02")); 7];
+        let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-04").0) };
+        let layout = lay_out(&spans, &view, Room { length_px: 600.0, rows: 1, push_px: 0.0, marks_apart: false }, None, &mut same_width(100.0));
+        let cluster = &layout.clusters[0];
+        assert_eq!((cluster.count, cluster.first.len()), (6, NAMED_IN_CLUSTER));
+        assert_eq!(cluster.description(&["A", "B", "C"]), " more events, 2 March 2017: A; B; C and 3 others. Zoom in");
+        let one = Cluster { count: 1, first: vec![0], ..cluster.clone() };
+        assert_eq!(one.description(&["A"]), " more event, 2 March 2017: A. Zoom in");
     }
 
     #[test]
@@ -422,12 +628,12 @@ mod tests {
             let date = day(&format!("2017-01-{d:02}"));
             [(date, date); 3]
         }).collect();
-        let room = Room { length_px: 900.0, label_px: 150.0, lanes: 2 };
-        let (placed, clusters) = lay_out(&spans, &view, room);
-        assert_eq!(placed.len() + clusters.iter().map(|c| c.count).sum::<usize>(), 90, "every event is placed or counted");
-        assert_eq!(clusters.len(), 10, "one cluster per 90 px of axis");
-        for pair in clusters.windows(2) {
-            assert!(pair[0].end <= pair[1].start && pair[0].to < pair[1].from);
+        let room = Room { length_px: 900.0, rows: 2, push_px: 0.0, marks_apart: false };
+        let layout = lay_out(&spans, &view, room, None, &mut same_width(150.0));
+        assert_eq!(layout.placements.len() + layout.clusters.iter().map(|c| c.count).sum::<usize>(), 90, "every event is placed or counted");
+        assert_eq!(layout.clusters.len(), 10, "one cluster per 90 px of axis");
+        for pair in layout.clusters.windows(2) {
+            assert!(pair[0].at_px + CLUSTER_PX <= pair[1].at_px && pair[0].to < pair[1].from);
         }
     }
 
@@ -435,8 +641,8 @@ mod tests {
     fn events_out_of_view_are_not_placed() {
         let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-03").0) };
         let spans = [(day("2015-05-01"), day("2015-05-31")), (day("2016-01-01"), day("2017-12-31")), (day("2017-03-02"), day("2017-03-02"))];
-        let (placed, _) = lay_out(&spans, &view, Room { length_px: 500.0, label_px: 10.0, lanes: 4 });
-        assert_eq!(placed.iter().map(|p| p.index).collect::<Vec<_>>(), [1, 2]);
+        let layout = lay_out(&spans, &view, Room { length_px: 500.0, rows: 4, push_px: 0.0, marks_apart: false }, None, &mut same_width(10.0));
+        assert_eq!(layout.placements.iter().map(|p| p.index).collect::<Vec<_>>(), [1, 2]);
     }
 
     #[test]
@@ -444,9 +650,108 @@ mod tests {
         let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-11").0) };
         let near_end = (day("2017-03-10"), day("2017-03-10"));
         let just_before = (day("2017-03-09"), day("2017-03-09"));
-        let room = Room { length_px: 1000.0, label_px: 300.0, lanes: 2 };
-        let (placed, _) = lay_out(&[just_before, near_end], &view, room);
-        assert!(placed.iter().all(|p| p.flipped));
-        assert_eq!(placed.iter().map(|p| p.lane).collect::<Vec<_>>(), [0, 1], "flipped labels overlap, so they stack");
+        let room = Room { length_px: 1000.0, rows: 2, push_px: 0.0, marks_apart: false };
+        let layout = lay_out(&[just_before, near_end], &view, room, None, &mut same_width(300.0));
+        assert!(layout.placements.iter().all(|p| p.side == Side::Before));
+        assert_eq!(layout.placements.iter().map(|p| p.row).collect::<Vec<_>>(), [0, 1], "labels before their marks overlap, so they stack");
+        for p in &layout.placements {
+            assert!((p.label_px + 300.0 - (p.start_px + MARK_PX)).abs() < 1e-9, "the label ends with its mark");
+        }
+    }
+
+    #[test]
+    fn the_kept_event_is_never_gathered() {
+        let spans = vec![(day("2017-03-02"), day("2017-03-02")); 5];
+        let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-04").0) };
+        let room = Room { length_px: 600.0, rows: 2, push_px: 0.0, marks_apart: false };
+        let plain = lay_out(&spans, &view, room, None, &mut same_width(100.0));
+        assert!(!plain.placements.iter().any(|p| p.index == 4));
+        let kept = lay_out(&spans, &view, room, Some(4), &mut same_width(100.0));
+        assert!(kept.placements.iter().any(|p| p.index == 4 && p.row == 0));
+        assert_eq!(kept.placements.len(), 2);
+        assert_eq!(kept.clusters.iter().map(|c| c.count).sum::<usize>(), 3);
+        let placed = lay_out(&spans, &view, room, Some(0), &mut same_width(100.0));
+        assert_eq!(placed, plain, "an event already drawn changes nothing");
+    }
+
+    #[test]
+    fn on_one_column_labels_are_pushed_along_rather_than_gathered() {
+        let spans = vec![(day("2017-03-02"), day("2017-03-02")); 4];
+        let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-04").0) };
+        let room = Room { length_px: 600.0, rows: 1, push_px: 150.0, marks_apart: true };
+        let layout = lay_out(&spans, &view, room, None, &mut same_width(36.0));
+        assert_eq!(layout.placements.len(), 4);
+        let starts: Vec<f64> = layout.placements.iter().map(|p| p.label_px.round()).collect();
+        assert_eq!(starts, [200.0, 244.0, 288.0, 332.0]);
+        assert!(!layout.placements[0].pushed() && layout.placements[3].pushed());
+        let tight = lay_out(&spans, &view, Room { push_px: 50.0, ..room }, None, &mut same_width(36.0));
+        assert_eq!((tight.placements.len(), tight.clusters[0].count), (2, 2));
+    }
+
+    #[test]
+    fn a_column_pulls_labels_at_its_end_back_before_their_marks() {
+        let spans = vec![(day("2017-03-02"), day("2017-03-02")); 5];
+        let view = Viewport { from: f64::from(day("2016-03-02").0), to: f64::from(day("2017-03-03").0) };
+        let room = Room { length_px: 600.0, rows: 1, push_px: 250.0, marks_apart: true };
+        let layout = lay_out(&spans, &view, room, Some(2), &mut same_width(36.0));
+        assert!(layout.clusters.is_empty());
+        let mut starts: Vec<(usize, f64)> = layout.placements.iter().map(|p| (p.index, p.label_px.round())).collect();
+        starts.sort_by(|a, b| a.1.total_cmp(&b.1));
+        assert_eq!(starts.last().map(|s| s.1 + 36.0), Some(600.0), "the last label ends with the view");
+        assert!(layout.placements.iter().all(|p| p.label_px + 36.0 <= 600.0 && p.start_px - p.label_px <= 250.0));
+        let short = lay_out(&spans, &view, Room { push_px: 60.0, ..room }, Some(2), &mut same_width(36.0));
+        assert!(short.placements.iter().any(|p| p.index == 2), "the kept event stays");
+        assert_eq!(short.placements.len() + short.clusters.iter().map(|c| c.count).sum::<usize>(), 5);
+    }
+
+    #[test]
+    fn labels_are_measured_only_where_they_might_fit() {
+        let spans = vec![(day("2017-03-02"), day("2017-03-02")); 10_000];
+        let view = Viewport { from: f64::from(day("2017-03-01").0), to: f64::from(day("2017-03-04").0) };
+        let mut asked = 0;
+        let layout = lay_out(&spans, &view, Room { length_px: 600.0, rows: 3, push_px: 0.0, marks_apart: false }, None, &mut |_| {
+            asked += 1;
+            100.0
+        });
+        assert_eq!(layout.placements.len(), 3);
+        assert_eq!(asked, 3);
+    }
+
+    #[test]
+    fn label_boxes_never_overlap_and_stay_in_view() {
+        // Deterministic pseudo-random spans and widths.
+        let mut seed = 7_u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let base = day("2016-01-01").0;
+        let mut spans: Vec<(Day, Day)> = (0..400)
+            .map(|_| {
+                let from = base + next(700) as i32;
+                (Day(from), Day(from + next(40) as i32))
+            })
+            .collect();
+        spans.sort();
+        let widths: Vec<f64> = (0..spans.len()).map(|_| 40.0 + next(260) as f64).collect();
+        for (length_px, rows, push_px) in [(1000.0, 12, 0.0), (330.0, 1, 120.0), (766.0, 4, 0.0)] {
+            for span_days in [20.0, 90.0, 400.0, 800.0] {
+                let view = Viewport { from: f64::from(base) + 100.0, to: f64::from(base) + 100.0 + span_days };
+                let room = Room { length_px, rows, push_px, marks_apart: push_px > 0.0 };
+                let layout = lay_out(&spans, &view, room, Some(200), &mut |i| widths[i]);
+                let shown = spans.iter().filter(|s| view.shows(s.0, s.1)).count();
+                assert_eq!(layout.placements.len() + layout.clusters.iter().map(|c| c.count).sum::<usize>(), shown);
+                let boxes = boxes(&layout, |i| widths[i]);
+                for (i, a) in boxes.iter().enumerate() {
+                    assert!(a.1 >= -1e-9 && a.2 <= length_px + 1e-9, "{a:?} is in view");
+                    for b in &boxes[i + 1..] {
+                        assert!(a.0 != b.0 || a.2 + GAP_PX <= b.1 + 1e-9 || b.2 + GAP_PX <= a.1 + 1e-9, "{a:?} and {b:?} overlap");
+                    }
+                }
+                if view.shows(spans[200].0, spans[200].1) {
+                    assert!(layout.placements.iter().any(|p| p.index == 200));
+                }
+            }
+        }
     }
 }

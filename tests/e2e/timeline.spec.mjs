@@ -90,14 +90,6 @@ test('zoom from the whole span down to single days and back', async ({ page }) =
   await expect(eventList(page).getByRole('heading')).toContainText('13 in view');
 });
 
-test('a cluster of events too close to draw opens by zooming in', async ({ page }) => {
-  // The last cluster gathers the days around the recapture.
-  const cluster = timeline(page).getByRole('button', { name: /more events, .*2 March 2017: zoom in/ });
-  await expect(cluster).toHaveCount(1);
-  await cluster.click();
-  await expect(timeline(page).getByRole('button', { name: /Syrian forces recapture Palmyra, 2 March 2017/ })).toBeVisible();
-});
-
 test('the control band shows who held Palmyra', async ({ page }) => {
   const band = timeline(page).getByRole('list', { name: 'Who held Palmyra' });
   await expect(band.getByRole('listitem')).toHaveCount(4);

@@ -21,7 +21,7 @@ pub fn Axis(
                 let max = (g.length / if g.vertical { 60.0 } else { 110.0 }) as usize;
                 ticks(&state.viewport.get(), max.max(2))
                     .into_iter()
-                    .map(|tick| view! { <span class="tick" style=g.point(tick.fraction)>{tick.label}</span> })
+                    .map(|tick| view! { <span class="tick" style=g.at_fraction(tick.fraction)>{tick.label}</span> })
                     .collect_view()
             }}
         </div>

@@ -63,7 +63,7 @@ pub fn ControlBand(
                 ((end - start) * g.length >= 2.0).then(|| {
                     let words = segment.describe();
                     let title = words.clone();
-                    let [left, top, width, height] = g.place(start, end - start, None);
+                    let [left, top, width, height] = g.place(start * g.length, Some((end - start) * g.length), None, None);
                     view! {
                         <li class=format!("segment holder-{colour}") style:left=left style:top=top style:width=width style:height=height title=title>
                             <span aria-hidden="true">{segment.holder.clone()}</span>

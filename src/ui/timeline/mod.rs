@@ -14,24 +14,37 @@ mod geometry;
 mod gestures;
 mod marks;
 
-use leptos::{ev, html, prelude::*};
+use leptos::{html, prelude::*};
+use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::model::timeline::{lay_out, Placement, Room};
+use crate::model::marks::LEGEND;
+use crate::model::timeline::{lay_out, Layout, Placement, Room};
 use crate::model::{ControlTrack, Day};
 use crate::ui::use_state;
 use axis::Axis;
 use band::{BandChoice, ControlBand};
-use geometry::Geometry;
+use geometry::{px, Geometry};
 use gestures::{Gestures, ZOOM_STEP};
-use marks::{ClusterMarks, EventMark};
+use marks::{label_text, leaders_path, ClusterMarks, EventMark, LabelWidths, ROW_PX};
 
-/// The room the marks have: how far a label runs along the axis, and how many lanes there are.
+/// Rows of marks a horizontal axis grows to before it gathers what does not fit.
+const MOST_ROWS: usize = 14;
+/// The height a horizontal axis always has room for, in rows.
+const FEWEST_ROWS: usize = 4;
+/// The axis' ticks above the marks, and the control band below them, in pixels.
+const TICKS_PX: f64 = 30.0;
+const BAND_PX: f64 = 52.0;
+/// How far a label may be moved along a vertical axis from its mark to find room, as a share
+/// of the axis' length.
+const PUSH_SHARE: f64 = 0.3;
+
+/// The room the marks have: rows stacked across a horizontal axis; one label column, whose
+/// labels may be pushed along, beside a vertical one.
 fn room(g: Geometry) -> Room {
     if g.vertical {
-        Room { length_px: g.length, label_px: 22.0, lanes: 3 }
+        Room { length_px: g.length, rows: 1, push_px: g.length * PUSH_SHARE, marks_apart: true }
     } else {
-        // Four lanes leave the bottom row to clusters.
-        Room { length_px: g.length, label_px: 170.0, lanes: 4 }
+        Room { length_px: g.length, rows: MOST_ROWS, push_px: 0.0, marks_apart: false }
     }
 }
 
@@ -40,36 +53,72 @@ fn room(g: Geometry) -> Room {
 pub fn Timeline() -> impl IntoView {
     let state = use_state();
     let area = NodeRef::<html::Div>::new();
+    let marks_list = NodeRef::<html::Ol>::new();
     let geometry = RwSignal::new(Geometry::default());
+    let widths = StoredValue::new_local(LabelWidths::new(state.catalog().dataset.events.len()));
 
     let remeasure = move || {
-        if let Some(el) = area.get_untracked() {
-            let measured = Geometry::of(&el);
+        if let (Some(el), Some(list)) = (area.get_untracked(), marks_list.get_untracked()) {
+            widths.update_value(|w| w.follow_font(&list));
+            let measured = Geometry::of(&el, &list);
             if geometry.get_untracked() != measured {
                 geometry.set(measured);
             }
         }
     };
     Effect::new(move |_| {
-        if area.get().is_some() {
+        if area.get().is_some() && marks_list.get().is_some() {
             remeasure();
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| remeasure());
-    on_cleanup(move || resize.remove());
+    // Measured again whenever the area changes size, whatever made it change.
+    let observer = {
+        let callback = Closure::<dyn FnMut()>::new(remeasure);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        StoredValue::new_local(observer.map(|o| (o, callback)))
+    };
+    Effect::new(move |_| {
+        if let Some(el) = area.get() {
+            observer.with_value(|o| o.as_ref().map(|(o, _)| o.observe(&el)));
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((observer, _callback)) = o.take() {
+                observer.disconnect();
+            }
+        })
+    });
     let gestures = Gestures::new(state, area, geometry);
 
-    // Events of the current filter, laid out for the current view and room.
+    // Events of the current filter, laid out for the current view and room, the selected one
+    // always drawn.
+    let indices = Memo::new(move |_| state.matching.get());
     let layout = Memo::new(move |_| {
         let catalog = state.catalog();
-        let indices = state.matching.get();
-        let spans: Vec<(Day, Day)> = indices.iter().map(|&i| catalog.spans[i]).collect();
-        let (placements, clusters) = lay_out(&spans, &state.viewport.get(), room(geometry.get()));
-        let placements: Vec<Placement> = placements.into_iter().map(|p| Placement { index: indices[p.index], ..p }).collect();
-        (placements, clusters)
+        let g = geometry.get();
+        indices.with(|indices| {
+            let spans: Vec<(Day, Day)> = indices.iter().map(|&i| catalog.spans[i]).collect();
+            let keep = state.selected.get().and_then(|s| indices.iter().position(|&i| i == s));
+            let view = state.viewport.get();
+            let layout = widths.try_update_value(|w| {
+                lay_out(&spans, &view, room(g), keep, &mut |i| w.extent(indices[i], g, || label_text(&catalog, indices[i])))
+            });
+            let Layout { placements, clusters, rows } = layout.unwrap_or_default();
+            let placements: Vec<Placement> = placements.into_iter().map(|p| Placement { index: indices[p.index], ..p }).collect();
+            Layout { placements, clusters, rows }
+        })
     });
-    let placement_of = move |index: usize| layout.with(|(placements, _)| placements.iter().find(|p| p.index == index).cloned());
-    let clusters = Signal::derive(move || layout.with(|(_, clusters)| clusters.clone()));
+    let placement_of = move |index: usize| layout.with(|l| l.placements.iter().find(|p| p.index == index).cloned());
+    let clusters = Signal::derive(move || layout.with(|l| (l.clusters.clone(), l.rows)));
+    // A horizontal axis is as tall as its rows, and a row for gathered marks when there are any.
+    let height = move || {
+        let g = geometry.get();
+        (!g.vertical).then(|| {
+            let rows = layout.with(|l| l.rows.max(FEWEST_ROWS) + usize::from(!l.clusters.is_empty()));
+            px(TICKS_PX + rows as f64 * ROW_PX + 6.0 + BAND_PX)
+        })
+    };
 
     // One band at a time: the busiest place first, and a menu for the others.
     let tracks = ControlTrack::by_activity(&state.catalog().dataset);
@@ -98,6 +147,7 @@ pub fn Timeline() -> impl IntoView {
                     </button>
                 </div>
                 <BandChoice places=places band=band/>
+                <a class="to-list" href="#event-list-heading">"Event list"</a>
             </div>
             <p class="hint" id="timeline-hint">
                 "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom."
@@ -105,6 +155,7 @@ pub fn Timeline() -> impl IntoView {
             <div
                 class="timeline-area"
                 class:vertical=move || geometry.get().vertical
+                style:height=height
                 node_ref=area
                 tabindex="0"
                 role="group"
@@ -120,20 +171,36 @@ pub fn Timeline() -> impl IntoView {
                 on:click:capture=move |e| gestures.click_capture(e)
             >
                 <Axis geometry=geometry.into()/>
-                <ol class="marks" aria-label="Events in view">
+                <ol class="marks" aria-label="Events in view" node_ref=marks_list>
                     <For
-                        each=move || layout.with(|(p, _)| p.iter().map(|p| p.index).collect::<Vec<_>>())
+                        each=move || layout.with(|l| l.placements.iter().map(|p| p.index).collect::<Vec<_>>())
                         key=|index| *index
                         let:index
                     >
                         <EventMark index=index placement=Signal::derive(move || placement_of(index)) geometry=geometry.into()/>
                     </For>
-                    <ClusterMarks clusters=clusters geometry=geometry.into()/>
+                    <ClusterMarks clusters=clusters indices=indices.into() geometry=geometry.into()/>
                 </ol>
+                <svg class="leaders" aria-hidden="true">
+                    <path d=move || {
+                        let g = geometry.get();
+                        if g.vertical { layout.with(|l| leaders_path(&l.placements, g)) } else { String::new() }
+                    }></path>
+                </svg>
                 <div class="control-tracks">
                     {move || tracks.get(band.get()).cloned().map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
                 </div>
             </div>
+            <ul class="legend" aria-label="Legend">
+                {LEGEND.iter().map(|entry| view! {
+                    <li>
+                        <span class=format!("sample {}", entry.sample) aria-hidden="true">
+                            {(entry.sample == "badge").then_some("2")}
+                        </span>
+                        {entry.words}
+                    </li>
+                }).collect_view()}
+            </ul>
         </section>
     }
 }
