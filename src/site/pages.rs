@@ -155,7 +155,7 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
                         @if corroboration.contested {
                             p.contested { span aria-hidden="true" { "⚖ " } (SIDE_BY_SIDE) }
                         }
-                        div.originators.contested[corroboration.contested] {
+                        div.originators {
                             @for group in &attribution.groups { (originator(site, event, group, corroboration)) }
                         }
                     }

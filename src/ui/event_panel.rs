@@ -142,7 +142,7 @@ pub fn AttributionPanel() -> impl IntoView {
                                 {SIDE_BY_SIDE}
                             </p>
                         })}
-                        <div class="originators" class:contested=c.contested>
+                        <div class="originators">
                             {attribution.groups.iter().map(|group| originator_card(dataset, &event.id, group, c)).collect_view()}
                         </div>
                     }
