@@ -83,7 +83,46 @@ async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
     assert_eq!(text(root, "#event-panel-heading"), "IS retakes Palmyra");
     assert!(text(root, ".event-panel").contains("December 2016"));
     assert_eq!(text(root, ".corroboration"), "1 originator supports this, 1 of them not a party to the conflict");
-    assert_eq!(text(root, "[aria-live=polite]"), "Selected: IS retakes Palmyra, December 2016");
+    assert_eq!(text(root, "[aria-live=polite]"), "Event 7 of 13: IS retakes Palmyra, December 2016");
+}
+
+#[wasm_bindgen_test]
+async fn each_relay_chain_is_drawn_with_a_node_per_source_and_the_document() {
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
+    button_containing(root, ".event-list button", "Syrian forces recapture Palmyra").click();
+    leptos::task::tick().await;
+    // The army's claim: the army originated it, SANA relayed it, AFP's report published it.
+    let army = root.query_selector("#claim-army .chain[aria-label='Relay chain']").unwrap().expect("the army's chain");
+    let nodes: Vec<(String, String)> = all(&army.unchecked_into(), "li")
+        .iter()
+        .map(|li| (li.class_name(), li.query_selector(".role").unwrap().unwrap().text_content().unwrap()))
+        .collect();
+    let roles: Vec<(&str, &str)> = nodes.iter().map(|(c, r)| (c.as_str(), r.as_str())).collect();
+    assert_eq!(roles, [("originated", "originated"), ("relayed", "relayed"), ("document", "published in")]);
+    // The names stay text, in order, for screen readers and copying.
+    let chain = text(root, "#claim-army .chain");
+    assert!(chain.contains("Syrian army") && chain.contains("SANA"), "{chain}");
+    assert!(chain.find("Syrian army") < chain.find("SANA") && chain.find("SANA") < chain.find("Syrian forces recapture Palmyra once again"), "{chain}");
+    // The claims differ here, so each says its stance in words.
+    assert_eq!(all(root, ".claim .stance").len(), all(root, ".attribution-panel .claim").len());
+}
+
+#[wasm_bindgen_test]
+async fn previous_and_next_step_through_the_events_in_order() {
+    let app = mount(sourceline::ui::App);
+    let root = &app.root;
+    button_containing(root, ".stepper button", "Start with the first event").click();
+    leptos::task::tick().await;
+    assert_eq!(text(root, "#event-panel-heading"), "Syria's civil war begins");
+    assert_eq!(text(root, ".stepper .position"), "Event 1 of 13");
+    let previous = button_containing(root, ".stepper button", "Previous event");
+    assert_eq!(previous.get_attribute("aria-disabled").as_deref(), Some("true"));
+    button_containing(root, ".stepper button", "Next event").click();
+    leptos::task::tick().await;
+    assert_eq!(text(root, "#event-panel-heading"), "IS seizes Palmyra for the first time");
+    assert_eq!(text(root, ".stepper .position"), "Event 2 of 13");
+    assert_eq!(previous.get_attribute("aria-disabled"), None);
 }
 
 #[wasm_bindgen_test]

@@ -56,6 +56,38 @@ pub const RELAY_CHAIN: &str = "Relay chain";
 /// What the attribution panel says when claims qualify or dispute each other.
 pub const SIDE_BY_SIDE: &str = "Sources qualify or dispute each other here: their claims are shown side by side.";
 
+/// What each link of a relay chain did with a claim: the diagram of the chain names it on each
+/// of its nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChainRole {
+    /// The source the claim comes from.
+    Originated,
+    /// A source that passed it on.
+    Relayed,
+    /// The document it appeared in.
+    PublishedIn,
+}
+
+impl ChainRole {
+    /// The role in a word or two, as the node shows it: "originated", "relayed", "published in".
+    pub fn words(self) -> &'static str {
+        match self {
+            ChainRole::Originated => "originated",
+            ChainRole::Relayed => "relayed",
+            ChainRole::PublishedIn => "published in",
+        }
+    }
+
+    /// The class of the node, for its look.
+    pub fn class(self) -> &'static str {
+        match self {
+            ChainRole::Originated => "originated",
+            ChainRole::Relayed => "relayed",
+            ChainRole::PublishedIn => "document",
+        }
+    }
+}
+
 /// One claim with everything it points at resolved: its chain of sources, from originator to
 /// the last relay, and the document it is reported in.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +129,15 @@ pub struct Corroboration {
     pub contested: bool,
 }
 
-impl AttributedClaim<'_> {
+impl<'a> AttributedClaim<'a> {
+    /// Each source along the chain with what it did: the originator first, then each relay.
+    pub fn sources(&self) -> impl Iterator<Item = (ChainRole, &'a Source)> + '_ {
+        self.chain
+            .iter()
+            .enumerate()
+            .map(|(i, source)| (if i == 0 { ChainRole::Originated } else { ChainRole::Relayed }, *source))
+    }
+
     /// Where the claim was reported, after the document's title: its publisher, its date and
     /// the place in it, each after a comma (", AFP, 2 March 2017, paragraph 7").
     pub fn document_details(&self) -> String {
@@ -194,6 +234,13 @@ impl Corroboration {
         line
     }
 
+    /// The stance a claim's node shows, in words as well as in its look: every claim's while
+    /// claims qualify or dispute each other, so they can be compared side by side, and none
+    /// while they all agree.
+    pub fn shown_stance(&self, stance: Stance) -> Option<Stance> {
+        self.contested.then_some(stance)
+    }
+
     /// A few words for a list: "3 originators", "1 originator · contested".
     pub fn short(&self) -> String {
         let backing = count(self.originators, "originator", "originators");
@@ -247,6 +294,25 @@ mod tests {
         assert_eq!(standing("monitor"), "Not a party to the conflict");
         assert_eq!(standing("director"), "Not a party to the conflict");
         assert_eq!(Standing::of(&dataset, dataset.source("rebels").unwrap()).party(), Some("Rebels"));
+    }
+
+    #[test]
+    fn a_chain_names_what_each_source_did() {
+        let dataset = fixtures::contested();
+        let attribution = Attribution::of(&dataset, &dataset.events[0]);
+        let roles: Vec<(&str, &str)> =
+            attribution.groups[0].claims[0].sources().map(|(role, s)| (role.words(), s.name.as_str())).collect();
+        assert_eq!(roles, [("originated", "Army"), ("relayed", "Agency")]);
+        assert_eq!(ChainRole::PublishedIn.words(), "published in");
+        assert_eq!(ChainRole::PublishedIn.class(), "document");
+    }
+
+    #[test]
+    fn stances_are_shown_only_where_claims_differ() {
+        let contested = Corroboration { contested: true, ..Corroboration::default() };
+        assert_eq!(contested.shown_stance(Stance::Supports), Some(Stance::Supports));
+        assert_eq!(contested.shown_stance(Stance::Disputes), Some(Stance::Disputes));
+        assert_eq!(Corroboration::default().shown_stance(Stance::Supports), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::date::Day;
 use super::filter::{Facets, Filter, SearchIndex};
 use super::loading::LoadFailure;
 use super::problem::Problem;
+use super::story::Step;
 use super::timeline::Viewport;
 use super::url_state::ViewState;
 use super::words::{count, shortened};
@@ -252,9 +253,10 @@ impl Event {
         format!("Preview of “{}”, {}. {}: {}.", self.title, self.date.human(), WHO_SAYS_SO, attribution.originator_names())
     }
 
-    /// What a screen reader hears when the event is selected.
-    pub fn announcement(&self) -> String {
-        format!("Selected: {}", self.label())
+    /// What a screen reader hears when the event is selected, with where it stands in the
+    /// story: "Event 10 of 13: Syrian forces recapture Palmyra, 2 March 2017".
+    pub fn announcement(&self, step: &Step) -> String {
+        format!("{step}: {}", self.label())
     }
 }
 
@@ -350,7 +352,16 @@ mod tests {
         let catalog = palmyra();
         let event = catalog.dataset.event("is-seizes-palmyra").unwrap();
         assert_eq!(event.label(), "IS seizes Palmyra for the first time, May 2015");
-        assert_eq!(event.announcement(), "Selected: IS seizes Palmyra for the first time, May 2015");
+        let index = catalog.position("is-seizes-palmyra").unwrap();
+        let all: Vec<usize> = (0..catalog.dataset.events.len()).collect();
+        let step = Step::of(&all, all.len(), index).unwrap();
+        assert_eq!(event.announcement(&step), "Event 2 of 13: IS seizes Palmyra for the first time, May 2015");
+        let recaptured = catalog.position("palmyra-recaptured").unwrap();
+        let step = Step::of(&all, all.len(), recaptured).unwrap();
+        assert_eq!(
+            catalog.dataset.events[recaptured].announcement(&step),
+            "Event 10 of 13: Syrian forces recapture Palmyra, 2 March 2017"
+        );
         assert_eq!(catalog.page_title(Some(event)), "IS seizes Palmyra for the first time · sourceline");
         assert_eq!(catalog.page_title(None), "Palmyra changes hands, 2011–2017 · sourceline");
         assert!(catalog.page_description(None).chars().count() <= DESCRIPTION_CHARS);

@@ -6,11 +6,12 @@
 use maud::{html, Markup, PreEscaped};
 
 use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
-use crate::model::attribution::{AttributedClaim, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
+use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
+use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
-use crate::model::{Attribution, Dataset, Event, EventDate, Stance, Standing};
+use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, Standing};
 
 /// The part of the head that differs from page to page: title, description, canonical link,
 /// Open Graph and Twitter/X cards, and the page's JSON-LD.
@@ -133,6 +134,7 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
             div.layout.page-layout {
                 main #main .panels {
                     article.panel.event-panel aria-labelledby=(EVENT_TITLE_ID) {
+                        (stepper(dataset, index))
                         h1 id=(EVENT_TITLE_ID) { (event.title) }
                         dl.facts {
                             dt { (WHEN) }
@@ -154,7 +156,7 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
                             p.contested { span aria-hidden="true" { "⚖ " } (SIDE_BY_SIDE) }
                         }
                         div.originators {
-                            @for group in &attribution.groups { (originator(site, event, group)) }
+                            @for group in &attribution.groups { (originator(site, event, group, corroboration)) }
                         }
                     }
                     nav.neighbours aria-label="Previous and next events" {
@@ -178,8 +180,28 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
     }
 }
 
+/// The event's place in the story between links to the events either side, where the app
+/// shows its Previous and Next buttons, so that the title stays where it is when the app takes
+/// over. An end with nowhere to go shows the words, dimmed, without a link.
+fn stepper(dataset: &Dataset, index: usize) -> Markup {
+    let step = Step::among_every(dataset.events.len(), index);
+    let link = |to: Option<usize>| to.and_then(|i| dataset.events.get(i)).map(|e| event_page(&e.id));
+    let (previous, next) = (link(step.and_then(|s| s.previous)), link(step.and_then(|s| s.next)));
+    html! {
+        nav.stepper aria-label=(STEP_THROUGH) {
+            a.previous href=[previous.as_deref()] aria-disabled=[previous.is_none().then_some("true")] {
+                span aria-hidden="true" { "← " } (PREVIOUS_EVENT)
+            }
+            @if let Some(step) = step { p.position { (step.to_string()) } }
+            a.next href=[next.as_deref()] aria-disabled=[next.is_none().then_some("true")] {
+                (NEXT_EVENT) span aria-hidden="true" { " →" }
+            }
+        }
+    }
+}
+
 /// One originator and its claims, as the app's attribution panel shows them.
-fn originator(site: &Site, event: &Event, group: &OriginatorClaims<'_>) -> Markup {
+fn originator(site: &Site, event: &Event, group: &OriginatorClaims<'_>, corroboration: &Corroboration) -> Markup {
     let source = group.originator;
     let standing = Standing::of(&site.catalog.dataset, source);
     html! {
@@ -191,31 +213,37 @@ fn originator(site: &Site, event: &Event, group: &OriginatorClaims<'_>) -> Marku
                 " · "
                 span.party { (standing.to_string()) }
             }
-            ul.claims { @for claim in &group.claims { (claim_item(site, event, claim)) } }
+            ul.claims { @for claim in &group.claims { (claim_item(site, event, claim, corroboration)) } }
         }
     }
 }
 
 /// One claim: what is claimed, the quote if there is one, its chain to the document, and a
 /// link to it.
-fn claim_item(site: &Site, event: &Event, attributed: &AttributedClaim<'_>) -> Markup {
+fn claim_item(site: &Site, event: &Event, attributed: &AttributedClaim<'_>, corroboration: &Corroboration) -> Markup {
     let claim = attributed.claim;
     let anchor = format!("claim-{}", claim.id);
     let link = site.catalog.address(&site.catalog.link_to(&event.id, Some(&claim.id)));
     let document_url = attributed.document.and_then(|d| d.url.as_deref());
+    let stance = corroboration.shown_stance(claim.stance);
+    let published = ChainRole::PublishedIn;
     html! {
-        li.claim id=(anchor) {
-            @if claim.stance != Stance::Supports {
-                p class=(format!("stance {}", claim.stance.as_str())) { (claim.stance.as_str()) }
+        li class=(stance.map_or("claim".to_string(), |s| format!("claim {}", s.as_str()))) id=(anchor) {
+            @if let Some(stance) = stance {
+                p class=(format!("stance {}", stance.as_str())) { (stance.as_str()) }
             }
             p.claim-text { (claim.text) }
             @if let Some(quote) = &claim.quote {
                 blockquote.quote cite=[document_url] { p { (quote) } }
             }
             ol.chain aria-label=(RELAY_CHAIN) {
-                @for source in &attributed.chain { li { (source.name) } }
+                @for (role, source) in attributed.sources() {
+                    li class=(role.class()) { span.role { (role.words()) } " " span.name { (source.name) } }
+                }
                 @if let Some(document) = attributed.document {
-                    li.document {
+                    li class=(published.class()) {
+                        span.role { (published.words()) }
+                        " "
                         @if let Some(url) = &document.url {
                             a href=(url) rel="noopener noreferrer" { (document.title) }
                         } @else {

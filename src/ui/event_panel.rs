@@ -1,19 +1,22 @@
 //! The panels for the selected event: what happened, and who says so.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::{use_state, CopyLink};
-use crate::model::attribution::{AttributedClaim, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
+use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
 use crate::model::catalog::{EVENT_TITLE_ID, WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
-use crate::model::{Attribution, Dataset, Stance, Standing};
+use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, START_WITH_FIRST, STEP_THROUGH};
+use crate::model::{Attribution, Corroboration, Dataset, Direction, Standing};
 
-/// The selected event: title, date in words, place, summary and tags.
+/// The selected event: where it stands in the story, with Previous and Next, then its title,
+/// date in words, place, summary and tags.
 #[component]
 pub fn EventPanel() -> impl IntoView {
     let state = use_state();
     view! {
         <aside class="panel event-panel" aria-labelledby=EVENT_TITLE_ID>
+            <Stepper/>
             {move || match state.selected.get() {
                 None => view! {
                     <h2 id=EVENT_TITLE_ID>"Event"</h2>
@@ -50,6 +53,71 @@ pub fn EventPanel() -> impl IntoView {
     }
 }
 
+/// Previous and Next around the selected event's place in the story ("Event 10 of 13"), or, with
+/// nothing selected, a way to begin with the first event. It stays in place while the reader
+/// steps, so that focus stays on the button pressed; a button with nowhere to go says so with
+/// `aria-disabled` rather than `disabled`, which would drop the focus.
+#[component]
+fn Stepper() -> impl IntoView {
+    let state = use_state();
+    let step = Memo::new(move |_| state.step());
+    let next = NodeRef::<html::Button>::new();
+    let begin = move |_| {
+        if state.step_towards(Direction::Next) {
+            // The start button gives way to Previous and Next: focus moves on to Next once drawn.
+            request_animation_frame(move || {
+                if let Some(button) = next.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    };
+    let nowhere = move |direction: Direction| step.get().and_then(|s| s.towards(direction)).is_none().then_some("true");
+    let go = move |direction: Direction| {
+        move |_| {
+            state.step_towards(direction);
+        }
+    };
+    view! {
+        <div class="stepper" role="group" aria-label=STEP_THROUGH>
+            <Show
+                when=move || step.get().is_some()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="start" aria-keyshortcuts=Direction::Next.shortcuts() on:click=begin>
+                            {START_WITH_FIRST}
+                            <span aria-hidden="true">" →"</span>
+                        </button>
+                    }
+                }
+            >
+                <button
+                    type="button"
+                    class="previous"
+                    aria-keyshortcuts=Direction::Previous.shortcuts()
+                    aria-disabled=move || nowhere(Direction::Previous)
+                    on:click=go(Direction::Previous)
+                >
+                    <span aria-hidden="true">"← "</span>
+                    {PREVIOUS_EVENT}
+                </button>
+                <p class="position">{move || step.get().map(|s| s.to_string())}</p>
+                <button
+                    type="button"
+                    class="next"
+                    node_ref=next
+                    aria-keyshortcuts=Direction::Next.shortcuts()
+                    aria-disabled=move || nowhere(Direction::Next)
+                    on:click=go(Direction::Next)
+                >
+                    {NEXT_EVENT}
+                    <span aria-hidden="true">" →"</span>
+                </button>
+            </Show>
+        </div>
+    }
+}
+
 /// Every claim about the selected event, grouped by originator, with relay chains,
 /// documents and quotes; qualifying and disputing claims stand beside the others.
 #[component]
@@ -75,7 +143,7 @@ pub fn AttributionPanel() -> impl IntoView {
                             </p>
                         })}
                         <div class="originators">
-                            {attribution.groups.iter().map(|group| originator_card(dataset, &event.id, group)).collect_view()}
+                            {attribution.groups.iter().map(|group| originator_card(dataset, &event.id, group, c)).collect_view()}
                         </div>
                     }
                     .into_any()
@@ -86,7 +154,7 @@ pub fn AttributionPanel() -> impl IntoView {
 }
 
 /// One originator and its claims about the event with id `event`.
-fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>) -> impl IntoView {
+fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>, corroboration: &Corroboration) -> impl IntoView {
     let source = group.originator;
     let standing = Standing::of(dataset, source);
     view! {
@@ -99,15 +167,16 @@ fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>)
                 <span class="party">{standing.to_string()}</span>
             </p>
             <ul class="claims">
-                {group.claims.iter().map(|claim| claim_item(event, claim)).collect_view()}
+                {group.claims.iter().map(|claim| claim_item(event, claim, corroboration)).collect_view()}
             </ul>
         </section>
     }
 }
 
-/// One claim about the event with id `event`: what is claimed, the quote if there is one,
-/// and its chain to the document.
-fn claim_item(event: &str, attributed: &AttributedClaim<'_>) -> impl IntoView {
+/// One claim about the event with id `event`: its stance where claims differ, what is claimed,
+/// the quote if there is one, and its chain from the originator through each relay to the
+/// document, drawn as a diagram whose nodes each say what their source did.
+fn claim_item(event: &str, attributed: &AttributedClaim<'_>, corroboration: &Corroboration) -> impl IntoView {
     let state = use_state();
     let claim = attributed.claim;
     let id = claim.id.clone();
@@ -116,22 +185,39 @@ fn claim_item(event: &str, attributed: &AttributedClaim<'_>) -> impl IntoView {
         move || state.claim.get().as_deref() == Some(id.as_str())
     };
     let anchor = format!("claim-{id}");
-    let stance = claim.stance;
+    let stance = corroboration.shown_stance(claim.stance);
     let document = attributed.document.map(|d| {
         let title = d.title.clone();
         let title_view = match &d.url {
             Some(url) => view! { <a href=url.clone() rel="noopener noreferrer" target="_blank">{title}</a> }.into_any(),
             None => view! { <cite>{title}</cite> }.into_any(),
         };
-        view! { <li class="document">{title_view}{attributed.document_details()}</li> }
+        let role = ChainRole::PublishedIn;
+        view! {
+            <li class=role.class()>
+                <span class="role">{role.words()}</span>
+                " "
+                {title_view}
+                {attributed.document_details()}
+            </li>
+        }
+    });
+    let sources = attributed.sources().map(|(role, source)| {
+        view! {
+            <li class=role.class()>
+                <span class="role">{role.words()}</span>
+                " "
+                <span class="name">{source.name.clone()}</span>
+            </li>
+        }
     });
     view! {
-        <li class="claim" id=anchor class:highlighted=highlighted>
-            {(stance != Stance::Supports).then(|| view! { <p class=format!("stance {}", stance.as_str())>{stance.as_str()}</p> })}
+        <li class=stance.map_or("claim".to_string(), |s| format!("claim {}", s.as_str())) id=anchor class:highlighted=highlighted>
+            {stance.map(|s| view! { <p class=format!("stance {}", s.as_str())>{s.as_str()}</p> })}
             <p class="claim-text">{claim.text.clone()}</p>
             {claim.quote.clone().map(|q| view! { <blockquote class="quote"><p>{q}</p></blockquote> })}
             <ol class="chain" aria-label=RELAY_CHAIN>
-                {attributed.chain.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
+                {sources.collect_view()}
                 {document}
             </ol>
             <CopyLink event=event.to_string() claim=id what="claim"/>

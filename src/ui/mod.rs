@@ -26,6 +26,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::catalog::EVENT_TITLE_ID;
+use crate::model::story::{self, Direction, Step};
 use crate::model::{Catalog, Filter, Viewport};
 
 pub use event_list::EventList;
@@ -107,6 +108,23 @@ impl AppState {
         }
         self.claim.set(None);
         self.selected.set(Some(index));
+    }
+
+    /// Where the selected event stands in the story, if one is selected (see [`Step::of`]).
+    pub fn step(&self) -> Option<Step> {
+        let selected = self.selected.get()?;
+        let events = self.catalog.with_value(|c| c.dataset.events.len());
+        self.matching.with(|matching| Step::of(matching, events, selected))
+    }
+
+    /// Selects the event a step in `direction` leads to (see [`story::step`]); false when there
+    /// is none.
+    pub fn step_towards(&self, direction: Direction) -> bool {
+        let events = self.catalog.with_value(|c| c.dataset.events.len());
+        let target = self
+            .matching
+            .with_untracked(|matching| story::step(matching, events, self.selected.get_untracked(), direction));
+        target.inspect(|&index| self.select(index)).is_some()
     }
 
     /// Shows the whole dataset: no filter, no selection, every day.

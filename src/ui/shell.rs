@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use leptos::{ev, prelude::*};
+use wasm_bindgen::JsCast;
 
 use super::loader::{self, DatasetSlot, DatasetView};
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
-use crate::model::{Catalog, Problem};
+use crate::model::{Catalog, Direction, Problem};
 
 /// The whole app: over the bundled dataset, or over one a link names with `?data=`.
 #[component]
@@ -64,7 +65,12 @@ pub fn Shell(
     let notes = RwSignal::new(Vec::<String>::new());
     url::sync_with_address_bar(state, notes);
     url::follow_selection_in_document_head(state);
-    let announcement = move || state.selected.get().map(|i| state.catalog().dataset.events[i].announcement());
+    // Said when the selection changes, not each time a filter moves the event's place.
+    let announcement = move || {
+        let index = state.selected.get()?;
+        let step = untrack(|| state.step())?;
+        Some(state.catalog().dataset.events[index].announcement(&step))
+    };
     let view_button = move |view: View, label: &'static str| {
         view! {
             <button
@@ -93,7 +99,7 @@ pub fn Shell(
         {banner.map(|said| view! { <loader::Provenance said=said problems=problems/> })}
         <Notices notes=notes/>
         <Filters/>
-        <div class="layout">
+        <div class="layout" on:keydown=move |e| step_by_key(state, e)>
             <main id="main" tabindex="-1">
                 {move || match state.view.get() {
                     View::Timeline => view! { <Timeline/> <EventList/> }.into_any(),
@@ -106,6 +112,27 @@ pub fn Shell(
             </div>
         </div>
         <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
+    }
+}
+
+/// Steps through the events by key while focus is inside the app's layout, so the keys never
+/// act on a page the reader is not using (WCAG 2.1.4). Keys typed into a field, keys with
+/// Ctrl, Alt or Meta, and keys something inside already used (the timeline's) are left alone.
+fn step_by_key(state: AppState, e: ev::KeyboardEvent) {
+    if e.default_prevented() || e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
+        return;
+    }
+    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.is_content_editable()
+    });
+    if typing {
+        return;
+    }
+    // Page Down and Page Up step as a presentation clicker's do, instead of scrolling, even at
+    // the ends, so that the same key never does two different things.
+    if let Some(direction) = Direction::of_key(&e.key()) {
+        state.step_towards(direction);
+        e.prevent_default();
     }
 }
 

@@ -30,9 +30,9 @@ test('an event picked from the list shows its claims, quotes and relay chains', 
   await expect(director.locator('blockquote')).toContainText('has not spread out into the whole city yet');
   // Russia's claim came through the Kremlin and news agencies in Moscow.
   await expect(panel.getByRole('list', { name: 'Relay chain' }).first()).toHaveText(/Sergei Shoigu.*The Kremlin.*News agencies in Moscow/);
-  // The list marks the selection, and a screen reader hears a short announcement.
+  // The list marks the selection, and a screen reader hears a short announcement with the position.
   await expect(eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ })).toHaveAttribute('aria-current', 'true');
-  await expect(page.getByRole('status').filter({ hasText: 'Selected:' })).toHaveText('Selected: Syrian forces recapture Palmyra, 2 March 2017');
+  await expect(page.getByRole('status').filter({ hasText: 'Event 10 of 13:' })).toHaveText('Event 10 of 13: Syrian forces recapture Palmyra, 2 March 2017');
 });
 
 test('an event picked on the timeline by pointer', async ({ page }) => {
