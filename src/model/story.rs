@@ -19,11 +19,14 @@ pub enum Direction {
 impl Direction {
     /// The direction a key steps in, from a keyboard event's `key`: `n`, `j` and Page Down go on,
     /// `p`, `k` and Page Up go back. Never the arrows, `+`, `-` or `0`, which move and zoom the
-    /// timeline.
-    pub fn of_key(key: &str) -> Option<Direction> {
+    /// timeline. Page Down and Page Up step only while the timeline has focus (`on_timeline`),
+    /// as a presentation clicker's do; anywhere else they scroll the page as always.
+    pub fn of_key(key: &str, on_timeline: bool) -> Option<Direction> {
         match key {
-            "n" | "N" | "j" | "J" | "PageDown" => Some(Direction::Next),
-            "p" | "P" | "k" | "K" | "PageUp" => Some(Direction::Previous),
+            "n" | "N" | "j" | "J" => Some(Direction::Next),
+            "p" | "P" | "k" | "K" => Some(Direction::Previous),
+            "PageDown" if on_timeline => Some(Direction::Next),
+            "PageUp" if on_timeline => Some(Direction::Previous),
             _ => None,
         }
     }
@@ -225,17 +228,19 @@ mod tests {
             ("0", None),
             ("Enter", None),
         ] {
-            assert_eq!(Direction::of_key(key), expected, "{key}");
+            assert_eq!(Direction::of_key(key, true), expected, "{key}");
         }
+        assert_eq!(Direction::of_key("PageDown", false), None, "off the timeline, Page Down scrolls");
+        assert_eq!(Direction::of_key("n", false), Some(Direction::Next));
     }
 
     #[test]
     fn every_key_that_steps_is_listed_in_its_shortcuts() {
         for direction in [Direction::Previous, Direction::Next] {
             for key in direction.shortcuts().split(' ') {
-                assert_eq!(Direction::of_key(key), Some(direction), "{key}");
+                assert_eq!(Direction::of_key(key, true), Some(direction), "{key}");
                 if key.len() == 1 {
-                    assert_eq!(Direction::of_key(&key.to_lowercase()), Some(direction), "{key}");
+                    assert_eq!(Direction::of_key(&key.to_lowercase(), true), Some(direction), "{key}");
                 }
             }
         }

@@ -128,9 +128,9 @@ fn step_by_key(state: AppState, e: ev::KeyboardEvent) {
     if typing {
         return;
     }
-    // Page Down and Page Up step as a presentation clicker's do, instead of scrolling, even at
-    // the ends, so that the same key never does two different things.
-    if let Some(direction) = Direction::of_key(&e.key()) {
+    // Page Down and Page Up step, as a presentation clicker's do, only on the timeline.
+    let on_timeline = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("timeline-area"));
+    if let Some(direction) = Direction::of_key(&e.key(), on_timeline) {
         state.step_towards(direction);
         e.prevent_default();
     }

@@ -38,7 +38,8 @@ async function expectAt(page, at) {
   await expect(page).toHaveURL(new RegExp(`/${escape(id)}\\.html(\\?|$)`));
   await expect(announcement(page)).toHaveText(`${position}: ${label}`);
   // Drawn on the axis and highlighted there, never gathered into a "+N".
-  const mark = timeline(page).getByRole('button', { name: label, exact: true });
+  // Its name goes on to say what the mark shows: "…, 2 March 2017. Changes who holds Palmyra; …".
+  const mark = timeline(page).getByRole('button', { name: new RegExp(`^${escape(label)}\\. `) });
   await expect(mark).toHaveAttribute('aria-pressed', 'true');
   await expect(mark).toBeVisible();
   // The ends have nowhere to go.

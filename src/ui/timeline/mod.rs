@@ -150,7 +150,7 @@ pub fn Timeline() -> impl IntoView {
                 <a class="to-list" href="#event-list-heading">"Event list"</a>
             </div>
             <p class="hint" id="timeline-hint">
-                "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom."
+                "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom. N and P step to the next and previous event; so do Page Down and Page Up here."
             </p>
             <div
                 class="timeline-area"
