@@ -16,6 +16,7 @@ pub mod filter;
 pub(crate) mod fixtures;
 pub mod ids;
 pub mod loading;
+pub mod overview;
 pub mod problem;
 pub mod timeline;
 pub mod url_state;
