@@ -71,16 +71,17 @@ impl Density {
         self.counts.iter().copied().max().unwrap_or(0)
     }
 
-    /// Each bin's height out of `full`, in proportion to the busiest bin; a bin with any event
-    /// is at least an eighth of `full` high, so that a lone event shows beside thousands.
+    /// Each bin's height out of `full`, the busiest bin full height and the others by the
+    /// square root of their share of it, so that a bin with a few events still reads beside
+    /// one with thousands; a bin with any event is at least an eighth of `full` high.
     pub fn heights(&self, full: u32) -> Vec<u32> {
-        let max = u64::from(self.max().max(1));
+        let max = f64::from(self.max().max(1));
         let least = full.div_ceil(8).max(1).min(full);
         self.counts
             .iter()
             .map(|&count| match count {
                 0 => 0,
-                n => u32::try_from(u64::from(n) * u64::from(full) / max).unwrap_or(full).max(least),
+                n => (((f64::from(n) / max).sqrt() * f64::from(full)).round().min(f64::from(full)) as u32).max(least),
             })
             .collect()
     }
@@ -320,12 +321,14 @@ mod tests {
     }
 
     #[test]
-    fn density_heights_are_proportional_and_a_lone_event_still_shows() {
+    fn density_heights_grow_with_the_count_and_a_lone_event_still_shows() {
         let density = Density { counts: vec![0, 1, 1000, 500] };
         assert_eq!(density.max(), 1000);
-        assert_eq!(density.heights(100), [0, 13, 100, 50]);
+        assert_eq!(density.heights(100), [0, 13, 100, 71]);
+        assert_eq!(Density { counts: vec![1, 4, 16] }.heights(100), [25, 50, 100], "by the square root");
         assert_eq!(Density { counts: vec![0, 0] }.heights(100), [0, 0], "no event, no height");
         assert_eq!(Density { counts: vec![3] }.heights(1), [1]);
+        assert_eq!(Density { counts: vec![1, u32::MAX] }.heights(100), [13, 100], "however many the others");
     }
 
     #[test]

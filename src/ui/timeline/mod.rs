@@ -13,6 +13,7 @@ mod band;
 mod geometry;
 mod gestures;
 mod marks;
+mod overview;
 
 use leptos::{ev, html, prelude::*};
 
@@ -102,6 +103,7 @@ pub fn Timeline() -> impl IntoView {
             <p class="hint" id="timeline-hint">
                 "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom."
             </p>
+            <overview::Overview/>
             <div
                 class="timeline-area"
                 class:vertical=move || geometry.get().vertical
