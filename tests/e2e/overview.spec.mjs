@@ -3,7 +3,7 @@
 // detail view moves the window. Every test runs at 1280 px and at 360 px with touch (see the
 // projects in playwright.config.mjs): the strip is horizontal at both widths.
 import { test, expect } from '@playwright/test';
-import { openApp, timeline } from './support.mjs';
+import { openApp, timeline, violations } from './support.mjs';
 
 const overview = (page) => timeline(page).getByRole('group', { name: 'Overview of the whole timeline' });
 const windowSlider = (page) => overview(page).getByRole('slider', { name: 'Range in view', exact: true });
@@ -168,6 +168,8 @@ test('zooming and panning the detail view moves the window', async ({ page }, in
   await expect.poll(async () => (await windowBox(page)).middle).toBeGreaterThan(closer.middle);
   expect(Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(closerValue);
   await expect(slider).toHaveAttribute('aria-valuetext', (await range(page).textContent()).replace(/^Showing /, ''));
+  // A narrow window, its handles beside it, is as accessible as the whole one.
+  expect(await violations(page)).toEqual([]);
 
   // "Show all" brings the window back over the whole strip.
   await timeline(page).getByRole('button', { name: 'Show all', exact: true }).click();
