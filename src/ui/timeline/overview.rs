@@ -5,7 +5,8 @@
 //!
 //! What each gesture does to the view is the model's (`model::overview`); this file only turns
 //! pointer and key events into those calls and draws the result. It draws a fixed number of
-//! elements, whatever the number of events: the density is one path.
+//! elements, whatever the number of events: the density is one path, the band one layer per
+//! colour.
 
 use std::fmt::Write;
 
@@ -41,19 +42,24 @@ pub fn Overview(
         let density = state.matching.with(|m| Density::of(m.iter().map(|&i| catalog.spans[i]), &catalog.limits, DENSITY_BINS));
         outline(&density.heights(DENSITY_HEIGHT))
     });
-    let stretches = move || {
-        let strip = Geometry { vertical: false, length: 1.0 };
-        track.with(|t| {
-            t.as_ref()
-                .map(|t| miniature(t, &limits, BAND_CELLS))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| {
-                    let [left, _, width, _] = strip.place(s.start, s.end - s.start, None);
-                    view! { <span class=format!("holder-{}", s.holder % HOLDER_COLOURS) style:left=left style:width=width></span> }
+    // One layer per colour, showing its holders' stretches through a mask: a few elements,
+    // however often the place changed hands.
+    let band = move || {
+        let stretches = track.with(|t| t.as_ref().map(|t| miniature(t, &limits, BAND_CELLS)).unwrap_or_default());
+        let at = |fraction: f64| Geometry { vertical: false, length: 1.0 }.point(fraction).1;
+        (0..HOLDER_COLOURS)
+            .filter_map(|colour| {
+                let mut stops = String::new();
+                for s in stretches.iter().filter(|s| s.holder % HOLDER_COLOURS == colour) {
+                    let (from, to) = (at(s.start), at(s.end));
+                    let _ = write!(stops, ", transparent {from}, #000 {from} {to}, transparent {to}");
+                }
+                (!stops.is_empty()).then(|| {
+                    let mask = format!("linear-gradient(to right, transparent{stops})");
+                    view! { <span class=format!("holder-{colour}") style:mask-image=mask></span> }
                 })
-                .collect_view()
-        })
+            })
+            .collect_view()
     };
 
     let window = Memo::new(move |_| Window::of(&state.viewport.get(), &limits));
@@ -145,7 +151,7 @@ pub fn Overview(
                 <svg class="overview-density" aria-hidden="true" viewBox=format!("0 0 {DENSITY_BINS} {DENSITY_HEIGHT}") preserveAspectRatio="none">
                     <path d=move || density_path.get()></path>
                 </svg>
-                <div class="overview-band" aria-hidden="true">{stretches}</div>
+                <div class="overview-band" aria-hidden="true">{band}</div>
                 <div class="overview-frame" style:left=left style:width=width>
                     <div
                         class="overview-handle start"
