@@ -17,6 +17,7 @@ pub(crate) mod fixtures;
 pub mod ids;
 pub mod loading;
 pub mod marks;
+pub mod overview;
 pub mod problem;
 pub mod story;
 pub mod timeline;

@@ -80,3 +80,11 @@ impl Geometry {
 pub fn px(value: f64) -> String {
     format!("{}px", value.round() as i64)
 }
+
+/// A fraction as a CSS percentage with four decimals, written with integers for the same reason.
+pub fn percent(fraction: f64) -> String {
+    let scaled = (fraction * 1_000_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.abs();
+    format!("{sign}{}.{:04}%", scaled / 10_000, scaled % 10_000)
+}

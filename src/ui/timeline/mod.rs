@@ -13,6 +13,7 @@ mod band;
 mod geometry;
 mod gestures;
 mod marks;
+mod overview;
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -124,6 +125,10 @@ pub fn Timeline() -> impl IntoView {
     let tracks = ControlTrack::by_activity(&state.catalog().dataset);
     let places: Vec<String> = tracks.iter().map(|t| t.place.clone()).collect();
     let band = RwSignal::new(0_usize);
+    let chosen_track = {
+        let tracks = tracks.clone();
+        Signal::derive(move || tracks.get(band.get()).cloned())
+    };
 
     let range = move || state.viewport.get().describe();
 
@@ -152,6 +157,7 @@ pub fn Timeline() -> impl IntoView {
             <p class="hint" id="timeline-hint">
                 "Drag or use the arrow keys to move, the wheel, a pinch or + and − to zoom. N and P step to the next and previous event; so do Page Down and Page Up here."
             </p>
+            <overview::Overview track=chosen_track/>
             <div
                 class="timeline-area"
                 class:vertical=move || geometry.get().vertical
