@@ -2,7 +2,7 @@
 // the list, read who says so, zoom from years to days and back, filter and search. Every test
 // runs at 1280 px and at 360 px (see the projects in playwright.config.mjs).
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import {
   attribution, eventList, eventPanel, matchCount, openApp, openFilters, panelHeading, readPng, searchbox, timeline, views,
 } from './support.mjs';
@@ -162,7 +162,11 @@ async function settled(page) {
 const rgb = (css) => css.match(/^rgb\((\d+), (\d+), (\d+)\)$/)?.slice(1).map(Number);
 const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
+// The README shows these four images: `./x screenshots` runs this test with SCREENSHOTS_DIR set
+// to docs/screenshots, where it writes main-1280-light.png and the others.
 test('screenshots of the main view, light and dark', async ({ page }, info) => {
+  const size = info.project.name === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 800 };
+  await page.setViewportSize(size);
   await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
   await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
   const viewport = page.viewportSize();
@@ -175,6 +179,7 @@ test('screenshots of the main view, light and dark', async ({ page }, info) => {
     const path = info.outputPath(`main-${info.project.name}-${scheme}.png`);
     await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
     await info.attach(`main view, ${scheme}`, { path, contentType: 'image/png' });
+    if (process.env.SCREENSHOTS_DIR) copyFileSync(path, `${process.env.SCREENSHOTS_DIR}/main-${size.width}-${scheme}.png`);
 
     // The image is the viewport, at the device's pixel ratio.
     const bytes = readFileSync(path);
