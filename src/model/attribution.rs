@@ -197,6 +197,21 @@ impl<'a> Attribution<'a> {
 }
 
 impl Corroboration {
+    /// How many distinct originators back `event` (see [`Corroboration::originators`]), counted
+    /// without resolving the whole attribution: what a timeline mark shows for each of
+    /// thousands of events.
+    pub fn backing(dataset: &Dataset, event: &Event) -> usize {
+        let mut voices: Vec<&str> = Vec::new();
+        for claim in event.claims.iter().filter(|c| c.stance != Stance::Disputes) {
+            let Some(originator) = dataset.source(&claim.by) else { continue };
+            let voice = originator.affiliation.as_deref().and_then(|id| dataset.source(id)).unwrap_or(originator);
+            if !voices.contains(&voice.id.as_str()) {
+                voices.push(&voice.id);
+            }
+        }
+        voices.len()
+    }
+
     fn of(groups: &[OriginatorClaims<'_>]) -> Corroboration {
         let mut backing: Vec<&Source> = Vec::new();
         let mut disputing: Vec<&Source> = Vec::new();
@@ -323,4 +338,14 @@ mod tests {
         assert_eq!(attribution.groups[2].speaks_for().as_deref(), Some("for Monitor"));
         assert_eq!(attribution.groups[0].speaks_for(), None);
     }
+
+    #[test]
+    fn backing_counts_what_the_whole_attribution_counts() {
+        let catalog = crate::model::Catalog::bundled();
+        let dataset = &catalog.dataset;
+        for event in &dataset.events {
+            assert_eq!(Corroboration::backing(dataset, event), Attribution::of(dataset, event).corroboration.originators, "{}", event.id);
+        }
+    }
+
 }

@@ -43,7 +43,7 @@ impl MarkFacts {
 
     /// The number the mark shows after its title, when more than one originator backs it.
     pub fn badge(&self) -> Option<String> {
-        (self.originators > 1).then(|| self.originators.to_string())
+        badge(self.originators)
     }
 
     /// The mark's accessible name: the event, then what the mark shows. "Syrian forces
@@ -64,6 +64,11 @@ impl MarkFacts {
         }
         format!("{}. {facts}", event.label())
     }
+}
+
+/// The badge for an event that `originators` originators back: "3", or none for one.
+pub fn badge(originators: usize) -> Option<String> {
+    (originators > 1).then(|| originators.to_string())
 }
 
 /// One line of the legend: the sample's classes, as the stylesheet knows them, and its words.

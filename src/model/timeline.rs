@@ -387,55 +387,65 @@ fn place(spans: &[(Day, Day)], view: &Viewport, room: Room, first: Option<usize>
         Some((a, b)) if row == 0 => to + GAP_PX <= a || from >= b + GAP_PX,
         _ => true,
     };
+    // The least end of any row: where no row is free, nothing is tried.
+    let mut least_end = f64::NEG_INFINITY;
     for (index, &(from, to)) in spans.iter().enumerate() {
         if Some(index) == first || !view.shows(from, to) {
             continue;
         }
         let (start, end) = span_px(spans, view, room, index);
         let anchor = start.max(0.0);
-        // Not even the mark fits anywhere: gather it without measuring its label.
         let earliest = |row: usize| row_ends[row] + GAP_PX;
-        let mark_fits = (0..rows).any(|r| earliest(r) <= anchor + room.push_px);
         let mut chosen = None;
-        if mark_fits {
+        // Not even the mark fits anywhere: gather it without measuring its label.
+        if least_end + GAP_PX <= anchor + room.push_px {
             let length = extent(index);
             // After the mark, pushed along by at most `push_px` (past the kept box if need be),
             // the label ending in view; a column's labels are settled in view afterwards.
-            chosen = (0..rows).find_map(|r| {
-                let mut at = anchor.max(earliest(r));
-                if let Some((_, b)) = reserved.filter(|_| r == 0 && !clear(r, at, at + length)) {
-                    at = at.max(b + GAP_PX);
-                }
-                let (from, to) = taken(room, at, length, start, end);
-                let in_view = room.marks_apart || at + length <= room.length_px;
-                let fits = at <= anchor + room.push_px && in_view && clear(r, from, to);
-                fits.then_some((r, Side::After, at, to))
-            });
+            if room.marks_apart || anchor + length <= room.length_px {
+                chosen = (0..rows).find_map(|r| {
+                    let mut at = anchor.max(earliest(r));
+                    if let Some((_, b)) = reserved.filter(|_| r == 0 && !clear(r, at, at + length)) {
+                        at = at.max(b + GAP_PX);
+                    }
+                    let (from, to) = taken(room, at, length, start, end);
+                    let in_view = room.marks_apart || at + length <= room.length_px;
+                    let fits = at <= anchor + room.push_px && in_view && clear(r, from, to);
+                    fits.then_some((r, Side::After, at, to))
+                });
+            }
             // Before it, ending with the mark's symbol.
-            if chosen.is_none() {
-                let at = before(start, room) - length;
+            let at = before(start, room) - length;
+            if chosen.is_none() && at >= 0.0 && least_end + GAP_PX <= at {
                 let (from, to) = taken(room, at, length, start, end);
                 chosen = (0..rows).find_map(|r| {
-                    let fits = at >= 0.0 && from >= earliest(r) && clear(r, from, to);
+                    let fits = from >= earliest(r) && clear(r, from, to);
                     fits.then_some((r, Side::Before, at, to))
                 });
             }
             if let Some((row, side, label_px, taken_to)) = chosen {
                 row_ends[row] = row_ends[row].max(taken_to);
+                least_end = row_ends.iter().copied().fold(f64::INFINITY, f64::min);
                 layout.rows = layout.rows.max(row + 1);
                 layout.placements.push(Placement { index, row, start_px: start, end_px: end, label_px, side });
                 lengths.push(length);
             }
         }
         if chosen.is_none() {
-            gathered.push(index);
+            if room.marks_apart {
+                gathered.push(index);
+            } else {
+                gather(&mut layout.clusters, spans, view, room, index);
+            }
         }
     }
     if room.marks_apart {
         settle(&mut layout.placements, &lengths, room, reserved.map(|r| (first.is_some(), r)), &mut gathered);
         gathered.sort_unstable();
+        for index in gathered {
+            gather(&mut layout.clusters, spans, view, room, index);
+        }
     }
-    layout.clusters = clusters(spans, view, room, &gathered);
     layout
 }
 
@@ -467,30 +477,27 @@ fn settle(placements: &mut Vec<Placement>, lengths: &[f64], room: Room, kept: Op
     placements.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// The events that found no room, gathered by the stretch of the axis they start in.
-fn clusters(spans: &[(Day, Day)], view: &Viewport, room: Room, gathered: &[usize]) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for &index in gathered {
-        let (from, to) = spans[index];
-        let anchor = span_px(spans, view, room, index).0.max(0.0);
-        let bucket = (anchor / CLUSTER_PX).floor();
-        match clusters.last_mut() {
-            Some(cluster) if (cluster.at_px / CLUSTER_PX).floor() == bucket => {
-                cluster.count += 1;
-                cluster.from = cluster.from.min(from);
-                cluster.to = cluster.to.max(to);
-                if cluster.first.len() < NAMED_IN_CLUSTER {
-                    cluster.first.push(index);
-                }
-            }
-            _ => {
-                let at_px = bucket * CLUSTER_PX;
-                let flipped = at_px + CLUSTER_PX > room.length_px;
-                clusters.push(Cluster { at_px, count: 1, from, to, first: vec![index], flipped });
+/// Event `index`, which found no room, gathered into the cluster of the stretch of the axis it
+/// starts in; events come in order along the axis.
+fn gather(clusters: &mut Vec<Cluster>, spans: &[(Day, Day)], view: &Viewport, room: Room, index: usize) {
+    let (from, to) = spans[index];
+    let anchor = span_px(spans, view, room, index).0.max(0.0);
+    let bucket = (anchor / CLUSTER_PX).floor();
+    match clusters.last_mut() {
+        Some(cluster) if (cluster.at_px / CLUSTER_PX).floor() == bucket => {
+            cluster.count += 1;
+            cluster.from = cluster.from.min(from);
+            cluster.to = cluster.to.max(to);
+            if cluster.first.len() < NAMED_IN_CLUSTER {
+                cluster.first.push(index);
             }
         }
+        _ => {
+            let at_px = bucket * CLUSTER_PX;
+            let flipped = at_px + CLUSTER_PX > room.length_px;
+            clusters.push(Cluster { at_px, count: 1, from, to, first: vec![index], flipped });
+        }
     }
-    clusters
 }
 
 #[cfg(test)]

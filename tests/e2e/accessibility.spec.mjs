@@ -33,7 +33,7 @@ test('landmarks: banner, search, main, navigation and complementary panels', asy
 test('no violation in a loaded dataset, its banner, or a failed load', async ({ page }) => {
   await page.goto('./?data=data/synthetic-10000.json');
   await expect(datasetBanner(page)).toBeVisible();
-  await expect(page.locator('.mark').first()).toBeVisible();
+  await expect(page.locator('.mark button').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await page.goto('./?data=data/no-such-file.json');
   await expect(page.getByText('The server answered 404 for this file.')).toBeVisible();

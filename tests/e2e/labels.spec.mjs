@@ -86,6 +86,17 @@ test.describe('at 1280 × 800', () => {
     for (const words of ['Changes who holds a place', 'Sources disagree', 'Originators, when more than one', 'Date known only roughly']) {
       await expect(legend).toContainText(words);
     }
+    // Selected, its title stays readable on the highlight.
+    await recapture.click();
+    await expect(recapture).toHaveAttribute('aria-pressed', 'true');
+    const ratio = await recapture.evaluate((el) => {
+      const rgb = (css) => css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const style = getComputedStyle(el);
+      const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    expect(ratio, 'contrast of the selected title on its highlight').toBeGreaterThanOrEqual(4.5);
     // Told apart by shape as well as colour: a change of control is a diamond, not a disc.
     const shape = (locator) => locator.evaluate((el) => getComputedStyle(el).borderRadius);
     expect(await shape(recapture.locator('..').locator('.symbol'))).not.toBe(await shape(plain.locator('..').locator('.symbol')));

@@ -9,7 +9,7 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
   await page.goto('./?data=data/synthetic-10000.json');
   await expect(datasetBanner(page)).toContainText('Not the bundled dataset');
   await expect(matchCount(page)).toHaveText('All 10000 events');
-  await expect(timeline(page).locator('.mark').first()).toBeVisible();
+  await expect(timeline(page).locator('.mark button').first()).toBeVisible();
   const sizes = [await domSize(page)];
   for (let i = 0; i < 6; i++) {
     await timeline(page).getByRole('button', { name: 'Zoom in', exact: true }).click();

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::geometry::{px, Geometry};
-use crate::model::marks::{bar_class, MarkFacts};
+use crate::model::marks::{badge, bar_class, MarkFacts};
 use crate::model::timeline::{Cluster, Placement, Side, MARK_PX};
-use crate::model::{DateShape, Event};
+use crate::model::{Corroboration, Dataset, DateShape};
 use crate::ui::{reveal_panel, use_state};
 
 /// Height of a row of marks on a horizontal axis: a label line and the date's bar under it.
@@ -27,12 +27,17 @@ const BADGE_PADDING_PX: f64 = 16.0;
 /// What measuring may miss (kerning, rounding), added to every label.
 const SLACK_PX: f64 = 4.0;
 
-/// The width of each event's label text (title and badge), measured with the marks' own font
-/// on a canvas the first time the layout asks for it.
+/// The width of each event's label text (title and badge), worked out from the advance of each
+/// character in the marks' own font, measured once on a canvas, the first time the layout asks
+/// for it. Adding advances ignores kerning, which only narrows text, so a label is never cut.
 pub struct LabelWidths {
     context: Option<web_sys::CanvasRenderingContext2d>,
     font: String,
-    /// By index into the dataset's events; NaN until measured.
+    /// The advance of each character measured so far (printable ASCII by index, others by
+    /// search).
+    ascii: [f32; 128],
+    others: Vec<(char, f32)>,
+    /// By index into the dataset's events; NaN until worked out.
     widths: Vec<f32>,
 }
 
@@ -44,7 +49,7 @@ impl LabelWidths {
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        LabelWidths { context, font: String::new(), widths: vec![f32::NAN; events] }
+        LabelWidths { context, font: String::new(), ascii: [f32::NAN; 128], others: Vec::new(), widths: vec![f32::NAN; events] }
     }
 
     /// Takes the font the marks are drawn in from `marks`; forgets every width when it changed.
@@ -60,23 +65,53 @@ impl LabelWidths {
                 context.set_font(&font);
             }
             self.font = font;
+            self.ascii = [f32::NAN; 128];
+            self.others.clear();
             self.widths.iter_mut().for_each(|w| *w = f32::NAN);
         }
     }
 
-    /// The width of event `index`'s label text, its title and badge.
-    fn text(&mut self, index: usize, event: impl FnOnce() -> (String, Option<String>)) -> f64 {
+    /// The advance of one character, measured the first time.
+    fn advance(&mut self, c: char) -> f32 {
+        let known = match c as usize {
+            i if i < 128 => self.ascii[i],
+            _ => self.others.iter().find(|(o, _)| *o == c).map_or(f32::NAN, |(_, w)| *w),
+        };
+        if !known.is_nan() {
+            return known;
+        }
+        let measured = match &self.context {
+            Some(context) => context.measure_text(c.encode_utf8(&mut [0; 4])).map(|m| m.width() as f32).unwrap_or(8.0),
+            // No canvas: a generous guess.
+            None => 9.0,
+        };
+        match c as usize {
+            i if i < 128 => self.ascii[i] = measured,
+            _ => self.others.push((c, measured)),
+        }
+        measured
+    }
+
+    fn measure(&mut self, text: &str) -> f64 {
+        text.chars().map(|c| f64::from(self.advance(c))).sum()
+    }
+
+    /// The width of event `index`'s label text: its title, its date's qualifier after a space,
+    /// and its badge.
+    fn text(&mut self, index: usize, dataset: &Dataset) -> f64 {
         let known = self.widths.get(index).copied().unwrap_or(f32::NAN);
         if !known.is_nan() {
             return f64::from(known);
         }
-        let (title, badge) = event();
-        let measure = |text: &str| match &self.context {
-            Some(context) => context.measure_text(text).map(|m| m.width()).unwrap_or(0.0),
-            // No canvas: a generous guess from the length.
-            None => text.chars().count() as f64 * 8.0,
-        };
-        let width = measure(&title) + badge.map_or(0.0, |b| measure(&b) + BADGE_PADDING_PX);
+        let Some(event) = dataset.events.get(index) else { return 0.0 };
+        let qualifier = event.date.qualifier().mark();
+        let mut width = self.measure(&event.title);
+        if !qualifier.is_empty() {
+            width += self.measure("  ") + self.measure(qualifier);
+        }
+        if let Some(b) = badge(Corroboration::backing(dataset, event)) {
+            width += self.measure(&b) + BADGE_PADDING_PX;
+        }
         if let Some(slot) = self.widths.get_mut(index) {
             *slot = width as f32;
         }
@@ -86,8 +121,8 @@ impl LabelWidths {
     /// How long the label of event `index` is along the axis, in pixels: on a horizontal axis
     /// its symbol, text and padding; on a vertical one the height of its lines, wrapped to the
     /// label column.
-    pub fn extent(&mut self, index: usize, g: Geometry, event: impl FnOnce() -> (String, Option<String>)) -> f64 {
-        let text = self.text(index, event) + SLACK_PX;
+    pub fn extent(&mut self, index: usize, g: Geometry, dataset: &Dataset) -> f64 {
+        let text = self.text(index, dataset) + SLACK_PX;
         if g.vertical {
             let column = (g.breadth - LABEL_PADDING_PX - 4.0).max(40.0);
             // A little more than the widths add up to, for lines that break at words.
@@ -97,15 +132,6 @@ impl LabelWidths {
             MARK_PX + SYMBOL_GAP_PX + text + 2.0 * LABEL_PADDING_PX
         }
     }
-}
-
-/// The text of an event's label (its title, and the date's qualifier after a space) and its
-/// badge, for measuring.
-pub fn label_text(catalog: &crate::model::Catalog, index: usize) -> (String, Option<String>) {
-    let event: &Event = &catalog.dataset.events[index];
-    let qualifier = event.date.qualifier().mark();
-    let text = if qualifier.is_empty() { event.title.clone() } else { format!("{}  {qualifier}", event.title) };
-    (text, MarkFacts::of(&catalog.dataset, event).badge())
 }
 
 /// The leaders of a vertical axis' moved labels, as one SVG path: from each symbol a short
@@ -123,6 +149,30 @@ pub fn leaders_path(placements: &[Placement], g: Geometry) -> String {
 /// Where an event's symbol is drawn along the axis: at the start of its date, kept in view.
 fn symbol_px(p: &Placement, g: Geometry) -> f64 {
     p.start_px.clamp(2.0, g.length - MARK_PX - 3.0)
+}
+
+/// Where one mark's parts go, as CSS: the mark sits at its symbol (the start of its date, kept
+/// in view) in its row; its bar and label are placed from there.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct MarkBoxes {
+    left: Option<String>,
+    top: Option<String>,
+    bar_width: Option<String>,
+    bar_height: Option<String>,
+    /// On a vertical axis: the label's offset along the axis from the symbol.
+    label_top: Option<String>,
+}
+
+impl MarkBoxes {
+    fn of(p: &Placement, g: Geometry) -> MarkBoxes {
+        let at = symbol_px(p, g);
+        let bar = (p.end_px.min(g.length + 4.0) - at).max(MARK_PX);
+        if g.vertical {
+            MarkBoxes { top: Some(px(at)), bar_height: Some(px(bar)), label_top: Some(px(p.label_px - at)), ..MarkBoxes::default() }
+        } else {
+            MarkBoxes { left: Some(px(at)), top: Some(px(p.row as f64 * ROW_PX)), bar_width: Some(px(bar)), ..MarkBoxes::default() }
+        }
+    }
 }
 
 /// One event on the axis: its symbol at its date, the bar of its bounds, and its title in
@@ -146,49 +196,25 @@ pub fn EventMark(
     let open = event.date.is_open();
     let selected = move || state.selected.get() == Some(index);
     let before = move || placement.get().is_some_and(|p| p.side == Side::Before);
-
-    // Along the axis: the symbol at the start of the date (kept in view), the bar over its
-    // bounds, the label beside them. Across it: the row.
-    let across = move |p: &Placement, offset: f64| (!geometry.get().vertical).then_some(p.row as f64 * ROW_PX + offset);
-    let symbol_at = move || {
-        placement.get().map(|p| {
-            let g = geometry.get();
-            g.place(symbol_px(&p, g), None, across(&p, 6.0), None)
-        })
-    };
-    let bar_at = move || {
-        placement.get().map(|p| {
-            let g = geometry.get();
-            let (from, to) = (p.start_px.max(-4.0), p.end_px.min(g.length + 4.0));
-            g.place(from, Some((to - from).max(MARK_PX)), across(&p, 24.0), None)
-        })
-    };
-    let label_at = move || {
-        placement.get().map(|p| {
-            let g = geometry.get();
-            let gap = if g.vertical || p.side == Side::Before { 0.0 } else { MARK_PX + SYMBOL_GAP_PX };
-            g.place(p.label_px + gap, None, across(&p, 0.0), None)
-        })
-    };
-    let side = |at: Option<[Option<String>; 4]>, i: usize| at.and_then(|b| b[i].clone());
+    let boxes = Memo::new(move |_| placement.get().map(|p| MarkBoxes::of(&p, geometry.get())).unwrap_or_default());
     view! {
-        <li class="mark" class:before=before class:open=open class:selected=selected>
+        <li
+            class="mark"
+            class:before=before
+            class:open=open
+            class:selected=selected
+            style:left=move || boxes.with(|b| b.left.clone())
+            style:top=move || boxes.with(|b| b.top.clone())
+        >
             {(shape != DateShape::Point).then(|| view! {
                 <span
                     class=bar_class(shape)
                     aria-hidden="true"
-                    style:left=move || side(bar_at(), 0)
-                    style:top=move || side(bar_at(), 1)
-                    style:width=move || side(bar_at(), 2)
-                    style:height=move || side(bar_at(), 3)
+                    style:width=move || boxes.with(|b| b.bar_width.clone())
+                    style:height=move || boxes.with(|b| b.bar_height.clone())
                 ></span>
             })}
-            <span
-                class=symbol
-                aria-hidden="true"
-                style:left=move || side(symbol_at(), 0)
-                style:top=move || side(symbol_at(), 1)
-            ></span>
+            <span class=symbol aria-hidden="true"></span>
             <button
                 type="button"
                 aria-pressed=move || selected().to_string()
@@ -198,12 +224,7 @@ pub fn EventMark(
                 }
                 title=date
                 aria-label=name
-                style:left=move || side(label_at(), 0)
-                style:top=move || side(label_at(), 1)
-                style:width=move || {
-                    // A label before its mark ends at the symbol: its box is as wide as measured.
-                    placement.get().filter(|p| p.side == Side::Before && !geometry.get().vertical).map(|p| px(symbol_px(&p, geometry.get()) - SYMBOL_GAP_PX - p.label_px))
-                }
+                style:top=move || boxes.with(|b| b.label_top.clone())
             >
                 <span class="label">{title}</span>
                 {(!qualifier.is_empty()).then(|| view! { <span class="qualifier">{qualifier}</span> })}

@@ -26,7 +26,7 @@ use axis::Axis;
 use band::{BandChoice, ControlBand};
 use geometry::{px, Geometry};
 use gestures::{Gestures, ZOOM_STEP};
-use marks::{label_text, leaders_path, ClusterMarks, EventMark, LabelWidths, ROW_PX};
+use marks::{leaders_path, ClusterMarks, EventMark, LabelWidths, ROW_PX};
 
 /// Rows of marks a horizontal axis grows to before it gathers what does not fit.
 const MOST_ROWS: usize = 14;
@@ -95,15 +95,21 @@ pub fn Timeline() -> impl IntoView {
     // Events of the current filter, laid out for the current view and room, the selected one
     // always drawn.
     let indices = Memo::new(move |_| state.matching.get());
+    // Their day spans, gathered once per filter, not at every frame of a gesture.
+    let spans = Memo::new(move |_| {
+        let catalog = state.catalog();
+        indices.with(|indices| indices.iter().map(|&i| catalog.spans[i]).collect::<Vec<(Day, Day)>>())
+    });
     let layout = Memo::new(move |_| {
         let catalog = state.catalog();
         let g = geometry.get();
+        let view = state.viewport.get();
         indices.with(|indices| {
-            let spans: Vec<(Day, Day)> = indices.iter().map(|&i| catalog.spans[i]).collect();
             let keep = state.selected.get().and_then(|s| indices.iter().position(|&i| i == s));
-            let view = state.viewport.get();
-            let layout = widths.try_update_value(|w| {
-                lay_out(&spans, &view, room(g), keep, &mut |i| w.extent(indices[i], g, || label_text(&catalog, indices[i])))
+            let layout = spans.with(|spans| {
+                widths.try_update_value(|w| {
+                    lay_out(spans, &view, room(g), keep, &mut |i| w.extent(indices[i], g, &catalog.dataset))
+                })
             });
             let Layout { placements, clusters, rows } = layout.unwrap_or_default();
             let placements: Vec<Placement> = placements.into_iter().map(|p| Placement { index: indices[p.index], ..p }).collect();
@@ -183,7 +189,7 @@ pub fn Timeline() -> impl IntoView {
                         key=|index| *index
                         let:index
                     >
-                        <EventMark index=index placement=Signal::derive(move || placement_of(index)) geometry=geometry.into()/>
+                        <EventMark index=index placement=Memo::new(move |_| placement_of(index)).into() geometry=geometry.into()/>
                     </For>
                     <ClusterMarks clusters=clusters indices=indices.into() geometry=geometry.into()/>
                 </ol>
