@@ -341,10 +341,10 @@ mod tests {
 
     #[test]
     fn backing_counts_what_the_whole_attribution_counts() {
-        let catalog = crate::model::Catalog::bundled();
-        let dataset = &catalog.dataset;
-        for event in &dataset.events {
-            assert_eq!(Corroboration::backing(dataset, event), Attribution::of(dataset, event).corroboration.originators, "{}", event.id);
+        for dataset in [fixtures::palmyra(), fixtures::contested(), fixtures::small()] {
+            for event in &dataset.events {
+                assert_eq!(Corroboration::backing(&dataset, event), Attribution::of(&dataset, event).corroboration.originators, "{}", event.id);
+            }
         }
     }
 
