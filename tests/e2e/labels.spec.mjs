@@ -14,12 +14,14 @@ async function drawn(page) {
     const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
     const marks = [...area.querySelectorAll('.mark button')].map((button) => {
       const label = button.querySelector('.label');
+      const caption = button.parentElement;
       const style = getComputedStyle(button);
       return {
         title: label.textContent,
         name: button.getAttribute('aria-label'),
         pressed: button.getAttribute('aria-pressed'),
         button: box(button),
+        caption: box(caption),
         label: box(label),
         // Cut: the text overflows its button, or the button is narrower than its content.
         cut: button.scrollWidth > button.clientWidth + 1 || button.scrollHeight > button.clientHeight + 1,
@@ -43,9 +45,10 @@ function expectInFull(result, expected) {
     expect(mark.hidden, `${mark.title} is shown`).toBe(false);
     expect(inside(mark.label, result.area), `${mark.title} lies inside the timeline`).toBe(true);
     expect(inside(mark.label, mark.button), `${mark.title} lies inside its button`).toBe(true);
+    expect(inside(mark.caption, result.area), `${mark.title} and its badge lie inside the timeline`).toBe(true);
   }
   for (const [i, a] of result.marks.entries()) {
-    for (const b of result.marks.slice(i + 1)) expect(overlap(a.button, b.button), `${a.title} and ${b.title} do not overlap`).toBe(false);
+    for (const b of result.marks.slice(i + 1)) expect(overlap(a.caption, b.caption), `${a.title} and ${b.title} do not overlap`).toBe(false);
   }
 }
 
@@ -75,13 +78,19 @@ test.describe('at 1280 × 800', () => {
 
   test('marks say what they are, and the legend explains them', async ({ page }) => {
     await openApp(page);
-    const recapture = timeline(page).getByRole('button', { name: /^Syrian forces recapture Palmyra, 2 March 2017\. Changes who holds Palmyra; sources disagree; 3 originators$/ });
+    const recaptureName = /^Syrian forces recapture Palmyra, 2 March 2017\. Changes who holds Palmyra; sources disagree; 3 originators$/;
+    const recapture = timeline(page).getByRole('button', { name: recaptureName });
     await expect(recapture).toBeVisible();
-    await expect(recapture.locator('..').locator('.symbol')).toHaveClass(/control/);
-    await expect(recapture.locator('..').locator('.symbol')).toHaveClass(/disputed/);
-    await expect(recapture).toContainText('3');
-    const plain = timeline(page).getByRole('button', { name: 'Russia starts its air campaign, September 2015. 1 originator', exact: true });
-    await expect(plain.locator('..').locator('.symbol')).not.toHaveClass(/control|disputed/);
+    // The list item of the mark whose button has this name.
+    const markOf = (name) => timeline(page).locator('.mark').filter({ has: page.getByRole('button', { name, exact: true }) });
+    await expect(markOf(recaptureName).locator('.symbol')).toHaveClass(/control/);
+    await expect(markOf(recaptureName).locator('.symbol')).toHaveClass(/disputed/);
+    await expect(markOf(recaptureName).locator('.badge')).toHaveText('3');
+    const plainName = 'Russia starts its air campaign, September 2015. 1 originator';
+    const plain = timeline(page).getByRole('button', { name: plainName, exact: true });
+    await expect(plain).toBeVisible();
+    await expect(markOf(plainName).locator('.symbol')).not.toHaveClass(/control|disputed/);
+    await expect(markOf(plainName).locator('.badge')).toHaveCount(0);
     const legend = timeline(page).getByRole('list', { name: 'Legend' });
     for (const words of ['Changes who holds a place', 'Sources disagree', 'Originators, when more than one', 'Date known only roughly']) {
       await expect(legend).toContainText(words);
@@ -99,7 +108,7 @@ test.describe('at 1280 × 800', () => {
     expect(ratio, 'contrast of the selected title on its highlight').toBeGreaterThanOrEqual(4.5);
     // Told apart by shape as well as colour: a change of control is a diamond, not a disc.
     const shape = (locator) => locator.evaluate((el) => getComputedStyle(el).borderRadius);
-    expect(await shape(recapture.locator('..').locator('.symbol'))).not.toBe(await shape(plain.locator('..').locator('.symbol')));
+    expect(await shape(markOf(recaptureName).locator('.symbol'))).not.toBe(await shape(markOf(plainName).locator('.symbol')));
   });
 });
 

@@ -215,21 +215,23 @@ pub fn EventMark(
                 ></span>
             })}
             <span class=symbol aria-hidden="true"></span>
-            <button
-                type="button"
-                aria-pressed=move || selected().to_string()
-                on:click=move |_| {
-                    state.select(index);
-                    reveal_panel();
-                }
-                title=date
-                aria-label=name
-                style:top=move || boxes.with(|b| b.label_top.clone())
-            >
-                <span class="label">{title}</span>
-                {(!qualifier.is_empty()).then(|| view! { <span class="qualifier">{qualifier}</span> })}
-                {badge.map(|b| view! { <span class="badge">{b}</span> })}
-            </button>
+            // The badge follows the button, outside it: the button's name is its words.
+            <span class="caption" style:top=move || boxes.with(|b| b.label_top.clone())>
+                <button
+                    type="button"
+                    aria-pressed=move || selected().to_string()
+                    on:click=move |_| {
+                        state.select(index);
+                        reveal_panel();
+                    }
+                    title=date
+                    aria-label=name
+                >
+                    <span class="label">{title}</span>
+                    {(!qualifier.is_empty()).then(|| view! { <span class="qualifier">{qualifier}</span> })}
+                </button>
+                {badge.map(|b| view! { <span class="badge" aria-hidden="true">{b}</span> })}
+            </span>
         </li>
     }
 }
