@@ -135,6 +135,9 @@ test.describe('at 390 × 844', () => {
       expect(mark.cut || mark.ellipsis, `${mark.title} is whole`).toBe(false);
       expect(titles).toContain(mark.title);
     }
+    for (const [i, a] of result.marks.entries()) {
+      for (const b of result.marks.slice(i + 1)) expect(overlap(a.caption, b.caption), `${a.title} and ${b.title} do not overlap`).toBe(false);
+    }
     // The link leads to the list.
     await timeline(page).getByRole('link', { name: 'Event list' }).click();
     await expect(eventList(page).getByRole('heading', { name: /^Events/ })).toBeInViewport();

@@ -24,6 +24,8 @@ const LABEL_PADDING_PX: f64 = 6.0;
 /// From a symbol's start to its label's text on a horizontal axis, and the badge's padding.
 const SYMBOL_GAP_PX: f64 = 4.0;
 const BADGE_PADDING_PX: f64 = 16.0;
+/// What a badge takes beside a title that wraps on a vertical axis.
+const BADGE_ROOM_PX: f64 = 32.0;
 /// What measuring may miss (kerning, rounding), added to every label.
 const SLACK_PX: f64 = 4.0;
 
@@ -124,9 +126,10 @@ impl LabelWidths {
     pub fn extent(&mut self, index: usize, g: Geometry, dataset: &Dataset) -> f64 {
         let text = self.text(index, dataset) + SLACK_PX;
         if g.vertical {
-            let column = (g.breadth - LABEL_PADDING_PX - 4.0).max(40.0);
-            // A little more than the widths add up to, for lines that break at words.
-            let lines = (text * 1.12 / column).ceil().max(1.0);
+            // The title wraps beside its badge; lines break at words, so a line holds less than
+            // the column's width.
+            let column = (g.breadth - LABEL_PADDING_PX - BADGE_ROOM_PX).max(40.0);
+            let lines = (text * 1.25 / column).ceil().max(1.0);
             lines * LINE_PX + LABEL_PADDING_PX
         } else {
             MARK_PX + SYMBOL_GAP_PX + text + 2.0 * LABEL_PADDING_PX
