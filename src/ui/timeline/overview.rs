@@ -136,6 +136,23 @@ pub fn Overview(
     let value = move |grip: Grip| move || grip.percent(&window.get()).to_string();
     let words = move |grip: Grip| move || grip.words(&state.viewport.get());
 
+    // The window and its two edges: sliders a screen reader and a keyboard can use.
+    let slider = move |grip: Grip, class: &'static str, label: &'static str| {
+        view! {
+            <div
+                class=class
+                role="slider"
+                tabindex="0"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=value(grip)
+                aria-valuetext=words(grip)
+                on:pointerdown=grab(grip)
+                on:keydown=key(grip)
+            ></div>
+        }
+    };
     view! {
         <div
             class="overview"
@@ -153,42 +170,9 @@ pub fn Overview(
                 </svg>
                 <div class="overview-band" aria-hidden="true">{band}</div>
                 <div class="overview-frame" style:left=left style:width=width>
-                    <div
-                        class="overview-handle start"
-                        role="slider"
-                        tabindex="0"
-                        aria-label="Start of range in view"
-                        aria-valuemin="0"
-                        aria-valuemax="100"
-                        aria-valuenow=value(Grip::Start)
-                        aria-valuetext=words(Grip::Start)
-                        on:pointerdown=grab(Grip::Start)
-                        on:keydown=key(Grip::Start)
-                    ></div>
-                    <div
-                        class="overview-window"
-                        role="slider"
-                        tabindex="0"
-                        aria-label="Range in view"
-                        aria-valuemin="0"
-                        aria-valuemax="100"
-                        aria-valuenow=value(Grip::Whole)
-                        aria-valuetext=words(Grip::Whole)
-                        on:pointerdown=grab(Grip::Whole)
-                        on:keydown=key(Grip::Whole)
-                    ></div>
-                    <div
-                        class="overview-handle end"
-                        role="slider"
-                        tabindex="0"
-                        aria-label="End of range in view"
-                        aria-valuemin="0"
-                        aria-valuemax="100"
-                        aria-valuenow=value(Grip::End)
-                        aria-valuetext=words(Grip::End)
-                        on:pointerdown=grab(Grip::End)
-                        on:keydown=key(Grip::End)
-                    ></div>
+                    {slider(Grip::Start, "overview-handle start", "Start of range in view")}
+                    {slider(Grip::Whole, "overview-window", "Range in view")}
+                    {slider(Grip::End, "overview-handle end", "End of range in view")}
                 </div>
             </div>
         </div>
