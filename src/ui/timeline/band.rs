@@ -8,7 +8,7 @@ use crate::model::ControlTrack;
 use crate::ui::use_state;
 
 /// Holders get one of this many colours, in the order of `ControlTrack::holders`.
-const HOLDER_COLOURS: usize = 4;
+pub const HOLDER_COLOURS: usize = 4;
 
 /// The menu of places whose control the band shows, when there is more than one.
 #[component]

@@ -60,9 +60,11 @@ pub fn Timeline() -> impl IntoView {
 
     let remeasure = move || {
         if let (Some(el), Some(list)) = (area.get_untracked(), marks_list.get_untracked()) {
-            widths.update_value(|w| w.follow_font(&list));
             let measured = Geometry::of(&el, &list);
+            // The marks' font changes only with the layout (a phone's or not): read it again
+            // only then, not each time the axis grows a row.
             if geometry.get_untracked() != measured {
+                widths.update_value(|w| w.follow_font(&list));
                 geometry.set(measured);
             }
         }
@@ -94,7 +96,7 @@ pub fn Timeline() -> impl IntoView {
 
     // Events of the current filter, laid out for the current view and room, the selected one
     // always drawn.
-    let indices = Memo::new(move |_| state.matching.get());
+    let indices = state.matching;
     // Their day spans, gathered once per filter, not at every frame of a gesture.
     let spans = Memo::new(move |_| {
         let catalog = state.catalog();

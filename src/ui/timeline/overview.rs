@@ -12,14 +12,11 @@ use std::fmt::Write;
 
 use leptos::{ev, html, prelude::*};
 
+use super::band::HOLDER_COLOURS;
 use super::geometry::percent;
 use crate::model::overview::{centred_at, miniature, Density, Grip, Step, Window, BAND_CELLS, DENSITY_BINS};
 use crate::model::{ControlTrack, Viewport};
 use crate::ui::use_state;
-
-/// Holders get one of this many colours, in the order of `ControlTrack::holders`, as in the
-/// detail band (`band.rs`), whose `holder-N` classes they share.
-const HOLDER_COLOURS: usize = 4;
 
 /// The density drawing's height in its own units; it stretches to the strip.
 const DENSITY_HEIGHT: u32 = 100;
