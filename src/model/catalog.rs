@@ -107,7 +107,7 @@ impl Catalog {
         let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
         let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
         Catalog {
-            index: SearchIndex::new(&dataset),
+            index: SearchIndex::new(),
             facets: Facets::of(&dataset),
             limits: Viewport::around(first, last),
             spans,

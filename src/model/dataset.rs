@@ -5,6 +5,10 @@
 //! [`Dataset::parse`] and [`Dataset::embedded`]. What is derived from them (attribution,
 //! corroboration, control of a place) lives in modules of its own.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use super::date::{chronological, EventDate};
 
 /// The format tag every dataset of this version carries.
@@ -26,6 +30,35 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// In chronological order (see [`chronological`]), ties kept in the author's order.
     pub events: Vec<Event>,
+    /// Where each source and document is, by id, for [`Dataset::source`] and
+    /// [`Dataset::document`]: a claim names its sources and document by id, and a hundred
+    /// thousand events look them up.
+    pub(crate) lookup: Lookup,
+}
+
+/// The position of each source and document by id, worked out on first use. Only a hint:
+/// an answer is checked against the lists, which are public and may have changed since, and a
+/// wrong or missing one falls back to searching them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lookup {
+    sources: OnceLock<HashMap<String, usize>>,
+    documents: OnceLock<HashMap<String, usize>>,
+}
+
+/// A lookup says nothing about a dataset: two datasets are equal by their contents.
+impl PartialEq for Lookup {
+    fn eq(&self, _: &Lookup) -> bool {
+        true
+    }
+}
+
+/// The item with `id` in `items`, through `index` when it points right.
+fn find<'a, T>(items: &'a [T], index: &OnceLock<HashMap<String, usize>>, id: &str, id_of: fn(&T) -> &str) -> Option<&'a T> {
+    let index = index.get_or_init(|| items.iter().enumerate().rev().map(|(i, item)| (id_of(item).to_string(), i)).collect());
+    match index.get(id).and_then(|&i| items.get(i)) {
+        Some(item) if id_of(item) == id => Some(item),
+        _ => items.iter().find(|item| id_of(item) == id),
+    }
 }
 
 /// A document that claims are reported in: an article, a statement, a report.
@@ -130,17 +163,18 @@ impl Dataset {
             documents: Vec::new(),
             sources: Vec::new(),
             events: Vec::new(),
+            lookup: Lookup::default(),
         }
     }
 
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        find(&self.sources, &self.lookup.sources, id, |s| &s.id)
     }
 
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        find(&self.documents, &self.lookup.documents, id, |d| &d.id)
     }
 
     /// The event with this id.
@@ -158,5 +192,33 @@ impl Event {
     /// The claim about this event with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures;
+
+    #[test]
+    fn sources_and_documents_are_found_by_id_even_after_the_lists_change() {
+        let mut dataset = fixtures::contested();
+        let ids: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
+        for id in &ids {
+            assert_eq!(dataset.source(id).map(|s| &s.id), Some(id));
+        }
+        let document = dataset.documents[0].id.clone();
+        assert_eq!(dataset.document(&document).map(|d| &d.id), Some(&document));
+        assert!(dataset.source("nobody").is_none());
+
+        // The lists are public: a lookup made before they change must not answer wrongly after.
+        dataset.sources.reverse();
+        let mut added = dataset.sources[0].clone();
+        added.id = "added".to_string();
+        dataset.sources.push(added);
+        for id in ids.iter().chain(std::iter::once(&"added".to_string())) {
+            assert_eq!(dataset.source(id).map(|s| &s.id), Some(id));
+        }
+        dataset.documents.clear();
+        assert!(dataset.document(&document).is_none());
     }
 }

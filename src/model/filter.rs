@@ -147,39 +147,26 @@ pub fn menus_button(set: usize) -> String {
     }
 }
 
-/// The searchable text of every event, lower-cased once when a dataset is loaded.
+/// The searchable text of every event, lower-cased once. It is worked out on first use (or when
+/// [`SearchIndex::prepare`] is called, after the first paint), not while a dataset is loaded, so
+/// a large dataset's first events are drawn without waiting for it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    haystacks: std::sync::OnceLock<Vec<String>>,
 }
 
 impl SearchIndex {
-    pub fn new(dataset: &Dataset) -> SearchIndex {
-        let haystacks = dataset
-            .events
-            .iter()
-            .map(|event| {
-                let mut text = format!("{}\n{}\n", event.title, event.summary);
-                for part in event.place.iter().chain(&event.tags) {
-                    text.push_str(part);
-                    text.push('\n');
-                }
-                for claim in &event.claims {
-                    text.push_str(&claim.text);
-                    text.push('\n');
-                    if let Some(quote) = &claim.quote {
-                        text.push_str(quote);
-                        text.push('\n');
-                    }
-                    for source in std::iter::once(&claim.by).chain(&claim.via).filter_map(|id| dataset.source(id)) {
-                        text.push_str(&source.name);
-                        text.push('\n');
-                    }
-                }
-                text.to_lowercase()
-            })
-            .collect();
-        SearchIndex { haystacks }
+    pub fn new() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    /// Works out the searchable text now, if it was not yet.
+    pub fn prepare(&self, dataset: &Dataset) {
+        self.haystacks(dataset);
+    }
+
+    fn haystacks(&self, dataset: &Dataset) -> &[String] {
+        self.haystacks.get_or_init(|| dataset.events.iter().map(|event| haystack(dataset, event)).collect())
     }
 
     /// The indices of the events that pass `filter`, in dataset order.
@@ -190,12 +177,37 @@ impl SearchIndex {
         dataset
             .events
             .iter()
-            .zip(&self.haystacks)
+            .zip(self.haystacks(dataset))
             .enumerate()
             .filter(|(_, (event, haystack))| filter.matches(dataset, event, haystack))
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// One event's searchable text: its title, summary, place, tags, and each claim's words and
+/// sources' names, lower-cased.
+fn haystack(dataset: &Dataset, event: &Event) -> String {
+    let mut text = String::with_capacity(event.title.len() + event.summary.len() + 64);
+    let mut add = |part: &str| {
+        text.push_str(part);
+        text.push('\n');
+    };
+    add(&event.title);
+    add(&event.summary);
+    for part in event.place.iter().chain(&event.tags) {
+        add(part);
+    }
+    for claim in &event.claims {
+        add(&claim.text);
+        if let Some(quote) = &claim.quote {
+            add(quote);
+        }
+        for source in std::iter::once(&claim.by).chain(&claim.via).filter_map(|id| dataset.source(id)) {
+            add(&source.name);
+        }
+    }
+    text.to_lowercase()
 }
 
 impl SearchIndex {
@@ -208,7 +220,7 @@ impl SearchIndex {
             Some((before, matches)) if narrows(before, filter) => matches
                 .iter()
                 .copied()
-                .filter(|&i| filter.matches(dataset, &dataset.events[i], &self.haystacks[i]))
+                .filter(|&i| filter.matches(dataset, &dataset.events[i], &self.haystacks(dataset)[i]))
                 .collect(),
             _ => self.matching(dataset, filter),
         }
@@ -239,21 +251,23 @@ impl Facets {
     }
 
     fn choices(dataset: &Dataset, facet: Facet) -> Vec<(String, String)> {
-        let sorted = |mut values: Vec<String>| {
-            values.sort_by_key(|v| v.to_lowercase());
-            values.dedup();
-            values.into_iter().map(|v| (v.clone(), v)).collect::<Vec<_>>()
+        // Each value once, then sorted without regard to case: a tag on thousands of events is
+        // compared once, not thousands of times.
+        let sorted = |values: Vec<&String>| {
+            let mut unique: Vec<&String> = values.into_iter().collect::<rustc_hash::FxHashSet<_>>().into_iter().collect();
+            unique.sort_by_cached_key(|v| (v.to_lowercase(), v.as_str()));
+            unique.into_iter().map(|v| (v.clone(), v.clone())).collect::<Vec<_>>()
         };
         match facet {
             Facet::Source => dataset.sources.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
-            Facet::Kind => sorted(dataset.sources.iter().map(|s| s.kind.clone()).collect()),
+            Facet::Kind => sorted(dataset.sources.iter().map(|s| &s.kind).collect()),
             Facet::Party => {
-                let mut parties = sorted(dataset.sources.iter().filter_map(|s| s.party.clone()).collect());
+                let mut parties = sorted(dataset.sources.iter().filter_map(|s| s.party.as_ref()).collect());
                 parties.push((NOT_A_PARTY.to_string(), NOT_A_PARTY_WORDS.to_string()));
                 parties
             }
-            Facet::Tag => sorted(dataset.events.iter().flat_map(|e| e.tags.clone()).collect()),
-            Facet::Place => sorted(dataset.events.iter().filter_map(|e| e.place.clone()).collect()),
+            Facet::Tag => sorted(dataset.events.iter().flat_map(|e| &e.tags).collect()),
+            Facet::Place => sorted(dataset.events.iter().filter_map(|e| e.place.as_ref()).collect()),
         }
     }
 
@@ -330,7 +344,7 @@ mod tests {
 
     fn ids(filter: Filter) -> Vec<String> {
         let dataset = palmyra();
-        let index = SearchIndex::new(&dataset);
+        let index = SearchIndex::new();
         index.matching(&dataset, &filter).into_iter().map(|i| dataset.events[i].id.clone()).collect()
     }
 
@@ -376,7 +390,7 @@ mod tests {
     #[test]
     fn refining_a_search_gives_what_a_full_search_gives() {
         let dataset = palmyra();
-        let index = SearchIndex::new(&dataset);
+        let index = SearchIndex::new();
         let steps = ["p", "pa", "pal", "palm", "palmyra", "palmyra ar", "palmyra army", "palmyra ar", "", "mines"];
         let mut previous: Option<(Filter, Vec<usize>)> = None;
         for text in steps {

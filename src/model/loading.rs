@@ -97,6 +97,16 @@ pub fn more_problems(total: usize) -> Option<String> {
     (more > 0).then(|| format!("…and {more} more"))
 }
 
+/// The text of a dataset file (downloaded or opened), read as UTF-8 as JSON is, without a leading byte order mark;
+/// bytes that are not UTF-8 become U+FFFD, as a browser's decoder makes them.
+pub fn dataset_text(bytes: Vec<u8>) -> String {
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +140,12 @@ mod tests {
         assert_eq!(more_problems(200), None);
         assert_eq!(more_problems(205).as_deref(), Some("…and 5 more"));
         assert_eq!(problems_found(3), "3 problem(s) found; the events concerned are left out");
+    }
+
+    #[test]
+    fn a_file_s_bytes_are_read_as_utf8_without_a_byte_order_mark() {
+        assert_eq!(dataset_text("{\"a\": \"é\"}".as_bytes().to_vec()), "{\"a\": \"é\"}");
+        assert_eq!(dataset_text(b"\xef\xbb\xbf{}".to_vec()), "{}");
+        assert_eq!(dataset_text(b"{\"a\": \"\xff\"}".to_vec()), "{\"a\": \"\u{fffd}\"}");
     }
 }

@@ -390,6 +390,10 @@ fn place(spans: &[(Day, Day)], view: &Viewport, room: Room, first: Option<usize>
     // The least end of any row: where no row is free, nothing is tried.
     let mut least_end = f64::NEG_INFINITY;
     for (index, &(from, to)) in spans.iter().enumerate() {
+        // Spans come in order of their start: none after this one is in view.
+        if f64::from(from.0) >= view.to {
+            break;
+        }
         if Some(index) == first || !view.shows(from, to) {
             continue;
         }

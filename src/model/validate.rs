@@ -256,6 +256,7 @@ impl Reader {
             documents: documents.into_iter().map(|(_, d)| d).collect(),
             sources: sources.into_iter().map(|(_, s)| s).collect(),
             events: events.into_iter().map(|(_, e)| e).collect(),
+            lookup: Default::default(),
         };
         dataset.sort_events();
         Some(dataset)

@@ -4,6 +4,7 @@
 //! The list is virtualised: rows have one height and only those in or near the scrolled window
 //! are in the page, so a hundred thousand events cost a few dozen elements.
 
+use gloo_timers::callback::Timeout;
 use leptos::{html, prelude::*};
 
 use super::{reveal_panel, use_state};
@@ -14,13 +15,27 @@ use crate::model::Attribution;
 const ROW_PX: f64 = 58.0;
 /// Rows kept in the page above and below the visible ones.
 const OVERSCAN: usize = 6;
+/// How long the timeline's range must rest before the list follows it, in milliseconds.
+const SETTLE_MS: u32 = 120;
 
 /// The events that pass the filters and fall in the timeline's visible range, in order.
 #[component]
 pub fn EventList() -> impl IntoView {
     let state = use_state();
-    let in_view = Memo::new(move |_| {
+    // The list follows the timeline's range once it rests, so that a frame of a zoom or a pan
+    // draws the timeline only: a moment after the last change, or at once the first time.
+    let settled = RwSignal::new(state.viewport.get_untracked());
+    let wait = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |first: Option<()>| {
         let view = state.viewport.get();
+        if first.is_none() {
+            settled.set(view);
+        } else {
+            wait.set_value(Some(Timeout::new(SETTLE_MS, move || settled.set(view))));
+        }
+    });
+    let in_view = Memo::new(move |_| {
+        let view = settled.get();
         let catalog = state.catalog();
         state.matching.with(|m| {
             m.iter().copied().filter(|&i| view.shows(catalog.spans[i].0, catalog.spans[i].1)).collect::<Vec<_>>()

@@ -81,6 +81,15 @@ impl AppState {
             last.set_value(Some(current));
             result
         });
+        // The search index is worked out once the first events are painted, not before.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    stored.try_with_value(|c| c.index.prepare(&c.dataset));
+                },
+                std::time::Duration::ZERO,
+            )
+        });
         AppState {
             catalog: stored,
             selected: RwSignal::new(None),

@@ -21,6 +21,8 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
     sizes.push(await domSize(page));
   }
   await timeline(page).getByRole('button', { name: 'Show all', exact: true }).click();
+  // The list follows the timeline's range once it rests.
+  await expect(page.locator('.event-list .count')).toHaveText('10000 in view');
   // Scroll the list to its end: the last rows come into the page, the first leave it.
   const scroller = page.locator('.list-scroller');
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{DatasetSlot, Stage};
-use crate::model::loading::is_too_large;
+use crate::model::loading::{dataset_text, is_too_large};
 use crate::model::{DatasetOrigin, LoadFailure};
 
 /// A download under way. Dropping it stops it and removes its listeners.
@@ -35,6 +35,9 @@ impl Download {
         let url = same_origin_url(path).ok_or(LoadFailure::NotOnThisSite)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
+        // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly,
+        // bytes are one copy.
+        request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
         let stage = slot.stage;
         let label = path.to_string();
         let failed = move || matches!(stage.get_untracked(), Stage::Failed { .. });
@@ -58,8 +61,8 @@ impl Download {
                 }
                 match request.status().unwrap_or(0) {
                     200..=299 => {
-                        let text = request.response_text().ok().flatten().unwrap_or_default();
-                        slot.read_later(text, DatasetOrigin::Link(label));
+                        let bytes = request.response().map(|body| js_sys::Uint8Array::new(&body).to_vec()).unwrap_or_default();
+                        slot.read_later(dataset_text(bytes), DatasetOrigin::Link(label));
                     }
                     status => stage.set(Stage::Failed { label, reason: LoadFailure::Status(status), problems: Vec::new() }),
                 }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 pub use file::FileOpener;
 pub use views::{DatasetView, Provenance};
 
-use crate::model::loading::is_too_large;
+use crate::model::loading::{dataset_text, is_too_large};
 use crate::model::{Catalog, DatasetOrigin, LoadFailure, Problem};
 
 /// Where the app's dataset is: being downloaded or read, failed, or ready to show.
@@ -75,8 +75,9 @@ impl DatasetSlot {
             return;
         }
         let slot = *self;
-        let reader = gloo_file::callbacks::read_as_text(&file.into(), move |text| match text {
-            Ok(text) => slot.read_later(text, DatasetOrigin::File(name)),
+        // Bytes, not text, as for a download: one copy into WebAssembly.
+        let reader = gloo_file::callbacks::read_as_bytes(&file.into(), move |bytes| match bytes {
+            Ok(bytes) => slot.read_later(dataset_text(bytes), DatasetOrigin::File(name)),
             Err(_) => slot.fail(name, LoadFailure::CannotRead),
         });
         self.pending.set_value(Some(Pending::File { _reader: reader }));

@@ -41,6 +41,8 @@ pub struct LabelWidths {
     others: Vec<(char, f32)>,
     /// By index into the dataset's events; NaN until worked out.
     widths: Vec<f32>,
+    /// The next event [`LabelWidths::prefill`] measures.
+    next: usize,
 }
 
 impl LabelWidths {
@@ -51,11 +53,12 @@ impl LabelWidths {
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        LabelWidths { context, font: String::new(), ascii: [f32::NAN; 128], others: Vec::new(), widths: vec![f32::NAN; events] }
+        LabelWidths { context, font: String::new(), ascii: [f32::NAN; 128], others: Vec::new(), widths: vec![f32::NAN; events], next: 0 }
     }
 
-    /// Takes the font the marks are drawn in from `marks`; forgets every width when it changed.
-    pub fn follow_font(&mut self, marks: &web_sys::HtmlElement) {
+    /// Takes the font the marks are drawn in from `marks`; forgets every width when it changed,
+    /// and says so.
+    pub fn follow_font(&mut self, marks: &web_sys::HtmlElement) -> bool {
         let font = window()
             .get_computed_style(marks)
             .ok()
@@ -70,7 +73,25 @@ impl LabelWidths {
             self.ascii = [f32::NAN; 128];
             self.others.clear();
             self.widths.iter_mut().for_each(|w| *w = f32::NAN);
+            self.next = 0;
+            return true;
         }
+        false
+    }
+
+    /// Works out the widths of the next `count` events not yet measured, so that a zoom or a
+    /// pan into a crowded stretch finds them known instead of measuring thousands in its
+    /// frame. True when every event's width is known.
+    pub fn prefill(&mut self, dataset: &Dataset, count: usize) -> bool {
+        if self.font.is_empty() {
+            return false;
+        }
+        let end = (self.next + count).min(self.widths.len());
+        for index in self.next..end {
+            self.text(index, dataset);
+        }
+        self.next = end;
+        end == self.widths.len()
     }
 
     /// The advance of one character, measured the first time.

@@ -49,6 +49,25 @@ fn room(g: Geometry) -> Room {
     }
 }
 
+/// Events whose label widths are worked out per task while the page is otherwise idle.
+const PREFILL_EVENTS: usize = 1500;
+
+/// Works out every event's label width, a slice per task after the frame is drawn, so that
+/// frames of zooming and panning find them known.
+fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Arc<crate::model::Catalog>) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let done = widths.try_update_value(|w| w.prefill(&catalog.dataset, PREFILL_EVENTS)).unwrap_or(true);
+                if !done {
+                    prefill_widths(widths, catalog);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 /// The interactive timeline of the events that pass the filters.
 #[component]
 pub fn Timeline() -> impl IntoView {
@@ -64,8 +83,11 @@ pub fn Timeline() -> impl IntoView {
             // The marks' font changes only with the layout (a phone's or not): read it again
             // only then, not each time the axis grows a row.
             if geometry.get_untracked() != measured {
-                widths.update_value(|w| w.follow_font(&list));
+                let font_changed = widths.try_update_value(|w| w.follow_font(&list)).unwrap_or(false);
                 geometry.set(measured);
+                if font_changed {
+                    prefill_widths(widths, state.catalog());
+                }
             }
         }
     };
@@ -191,7 +213,7 @@ pub fn Timeline() -> impl IntoView {
                         key=|index| *index
                         let:index
                     >
-                        <EventMark index=index placement=Memo::new(move |_| placement_of(index)).into() geometry=geometry.into()/>
+                        <EventMark index=index placement=Signal::derive(move || placement_of(index)) geometry=geometry.into()/>
                     </For>
                     <ClusterMarks clusters=clusters indices=indices.into() geometry=geometry.into()/>
                 </ol>
