@@ -5,6 +5,8 @@
 //! Positions are fractions of the visible range (0 at its start, 1 at its end); the UI turns
 //! them into pixels along whichever axis it draws.
 
+use std::ops::Range;
+
 use super::date::{day_range_words, month_name, CivilDate, Day};
 
 /// The visible range, in days since 1970-01-01 (fractional, so zooming is smooth).
@@ -334,11 +336,16 @@ pub fn lay_out(spans: &[(Day, Day)], view: &Viewport, room: Room, keep: Option<u
     }
 }
 
+/// Where a date that begins on day `from` begins along the axis, in pixels.
+fn start_px(view: &Viewport, room: Room, from: Day) -> f64 {
+    view.fraction(f64::from(from.0)) * room.length_px
+}
+
 /// Where event `index`'s date bounds begin and end along the axis, in pixels; the end at
 /// least a mark's length after the start.
 fn span_px(spans: &[(Day, Day)], view: &Viewport, room: Room, index: usize) -> (f64, f64) {
     let (from, to) = spans[index];
-    let start = view.fraction(f64::from(from.0)) * room.length_px;
+    let start = start_px(view, room, from);
     let end = view.fraction(f64::from(to.0) + 1.0) * room.length_px;
     (start, end.max(start.max(0.0) + MARK_PX))
 }
@@ -389,7 +396,11 @@ fn place(spans: &[(Day, Day)], view: &Viewport, room: Room, first: Option<usize>
     };
     // The least end of any row: where no row is free, nothing is tried.
     let mut least_end = f64::NEG_INFINITY;
-    for (index, &(from, to)) in spans.iter().enumerate() {
+    let mut next = 0;
+    while next < spans.len() {
+        let index = next;
+        next += 1;
+        let (from, to) = spans[index];
         // Spans come in order of their start: none after this one is in view.
         if f64::from(from.0) >= view.to {
             break;
@@ -399,6 +410,20 @@ fn place(spans: &[(Day, Day)], view: &Viewport, room: Room, first: Option<usize>
         }
         let (start, end) = span_px(spans, view, room, index);
         let anchor = start.max(0.0);
+        // No row is free before the next few marks either: the whole run of events starting in
+        // view before a row is free is gathered at once, unmeasured. A dense view of thousands
+        // of events is mostly such runs.
+        if start >= 0.0 && least_end + GAP_PX > anchor + room.push_px {
+            let blocked = least_end + GAP_PX - room.push_px;
+            let until = index + spans[index..].partition_point(|&(from, _)| f64::from(from.0) < view.to && start_px(view, room, from) < blocked);
+            if room.marks_apart {
+                gathered.extend((index..until).filter(|&k| Some(k) != first));
+            } else {
+                gather_run(&mut layout.clusters, spans, view, room, index..until, first);
+            }
+            next = until;
+            continue;
+        }
         let earliest = |row: usize| row_ends[row] + GAP_PX;
         let mut chosen = None;
         // Not even the mark fits anywhere: gather it without measuring its label.
@@ -479,6 +504,37 @@ fn settle(placements: &mut Vec<Placement>, lengths: &[f64], room: Room, kept: Op
     }
     let mut keep = keep.into_iter();
     placements.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The events `run` (in order along the axis, all starting in view) but `skip`, which found no
+/// room, gathered as [`gather`] gathers each, a stretch of the axis at a time: where each stretch
+/// ends is searched for, and its events are only counted.
+fn gather_run(clusters: &mut Vec<Cluster>, spans: &[(Day, Day)], view: &Viewport, room: Room, run: Range<usize>, skip: Option<usize>) {
+    let bucket_of = |from: Day| (start_px(view, room, from).max(0.0) / CLUSTER_PX).floor();
+    let mut next = run.start;
+    while next < run.end {
+        let bucket = bucket_of(spans[next].0);
+        let stretch = next..next + spans[next..run.end].partition_point(|&(from, _)| bucket_of(from) <= bucket);
+        next = stretch.end;
+        let mut members = stretch.filter(|&k| Some(k) != skip).peekable();
+        let Some(&head) = members.peek() else { continue };
+        if !clusters.last().is_some_and(|c| (c.at_px / CLUSTER_PX).floor() == bucket) {
+            let at_px = bucket * CLUSTER_PX;
+            let flipped = at_px + CLUSTER_PX > room.length_px;
+            let (from, to) = spans[head];
+            clusters.push(Cluster { at_px, count: 0, from, to, first: Vec::new(), flipped });
+        }
+        let Some(cluster) = clusters.last_mut() else { return };
+        for index in members {
+            let (from, to) = spans[index];
+            cluster.count += 1;
+            cluster.from = cluster.from.min(from);
+            cluster.to = cluster.to.max(to);
+            if cluster.first.len() < NAMED_IN_CLUSTER {
+                cluster.first.push(index);
+            }
+        }
+    }
 }
 
 /// Event `index`, which found no room, gathered into the cluster of the stretch of the axis it
@@ -762,6 +818,14 @@ mod tests {
                 if view.shows(spans[200].0, spans[200].1) {
                     assert!(layout.placements.iter().any(|p| p.index == 200));
                 }
+                // Runs gathered at once are gathered as one by one.
+                let mut one_by_one = Vec::new();
+                for index in (0..spans.len()).filter(|&i| view.shows(spans[i].0, spans[i].1)) {
+                    if !layout.placements.iter().any(|p| p.index == index) {
+                        gather(&mut one_by_one, &spans, &view, room, index);
+                    }
+                }
+                assert_eq!(layout.clusters, one_by_one);
             }
         }
     }
