@@ -6,11 +6,15 @@
 // - puts the SHA-256 hashes of the inline scripts Trunk injects into the Content-Security-Policy
 //   of every page, so those and nothing else may run inline;
 // - writes the app shell's file list and a build id (a hash of every file) into sw.js, so the
-//   service worker precaches exactly this build under a cache of its own.
+//   service worker precaches exactly this build under a cache of its own;
+// - in a release build, writes a gzip (`.gz`) and a brotli (`.br`) copy beside every text and
+//   wasm file, for hosts that serve precompressed files (nginx's gzip_static and brotli_static,
+//   GitLab Pages, Netlify and others pick them by the request's Accept-Encoding).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--no-site] (or run as a Trunk hook)');
@@ -25,7 +29,8 @@ const files = [];
   for (const name of readdirSync(d).sort()) {
     const path = join(d, name);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(dir, path).split(sep).join('/'));
+    // The compressed copies of an earlier run are written again at the end.
+    else if (!/\.(gz|br)$/.test(name)) files.push(relative(dir, path).split(sep).join('/'));
   }
 })(dir);
 
@@ -66,4 +71,16 @@ const sw = readFileSync(swPath, 'utf8')
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`)
   .replace(/^const PAGES = .*;$/m, `const PAGES = ${JSON.stringify(pages)};`);
 writeFileSync(swPath, sw);
-console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached, ${pages.length} event pages`);
+
+// Precompressed copies, made last, of each file as it is served. Images are compressed already.
+const compressible = /\.(html|js|css|wasm|json|svg|xml|webmanifest|txt)$/;
+let compressed = 0;
+if (release) {
+  for (const f of files.filter((f) => compressible.test(f))) {
+    const raw = readFileSync(join(dir, f));
+    writeFileSync(join(dir, `${f}.gz`), gzipSync(raw, { level: 9 }));
+    writeFileSync(join(dir, `${f}.br`), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    compressed += 1;
+  }
+}
+console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached, ${pages.length} event pages, ${compressed} files precompressed (.gz, .br)`);

@@ -1,11 +1,14 @@
-// Prints the size of what a first visit to the release build transfers, gzip-compressed as a
-// static host would serve it (zlib level 6, the usual default), file by file and in total.
+// Prints the size of what a first visit to the release build transfers, file by file and in
+// total: gzip-compressed as a static host compresses on the fly (zlib level 6, the usual
+// default), and as the precompressed copies that scripts/post-build.mjs writes beside each file
+// (`.gz` at level 9, `.br` at quality 11) are served by hosts that serve them.
 //
 //   node scripts/size.mjs dist            print the table
 //   node scripts/size.mjs dist --readme   also rewrite the table between the size markers in README.md
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 
 const dir = process.argv[2] ?? 'dist';
 const files = [];
@@ -13,7 +16,7 @@ const files = [];
   for (const name of readdirSync(d)) {
     const path = join(d, name);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(path);
+    else if (!/\.(gz|br)$/.test(name)) files.push(path);
   }
 })(dir);
 
@@ -26,7 +29,9 @@ const firstLoad = new Set(['index.html', 'sw.js', ...precached]);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measured = files.sort().map((path) => {
   const raw = readFileSync(path);
-  return { name: relative(dir, path).split('\\').join('/'), raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length };
+  // A file with no precompressed copy (an image) is served as it is.
+  const copy = (ext) => (existsSync(`${path}.${ext}`) ? statSync(`${path}.${ext}`).size : raw.length);
+  return { name: relative(dir, path).split('\\').join('/'), raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length, gz: copy('gz'), br: copy('br') };
 });
 const rows = measured.filter((r) => firstLoad.has(r.name));
 const site = measured.filter((r) => !firstLoad.has(r.name));
@@ -34,14 +39,14 @@ const sum = (key) => rows.reduce((n, r) => n + r[key], 0);
 const wasm = rows.filter((r) => r.name.endsWith('.wasm'));
 
 const lines = [
-  '| file | size | gzip |',
-  '| --- | ---: | ---: |',
-  ...rows.map((r) => `| \`${r.name.replace(/-[0-9a-f]{16}/, '-…')}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`),
-  `| **first load, total** | **${kb(sum('raw'))}** | **${kb(sum('gzip'))}** |`,
+  '| file | size | gzip | precompressed `.gz` | precompressed `.br` |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| \`${r.name.replace(/-[0-9a-f]{16}/, '-…')}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.gz)} | ${kb(r.br)} |`),
+  `| **first load, total** | **${kb(sum('raw'))}** | **${kb(sum('gzip'))}** | **${kb(sum('gz'))}** | **${kb(sum('br'))}** |`,
 ];
 const table = lines.join('\n');
 console.log(table);
-console.log(`\nwasm: ${wasm.map((r) => kb(r.gzip)).join(', ')} gzip; first load: ${kb(sum('gzip'))} gzip`);
+console.log(`\nwasm: ${wasm.map((r) => kb(r.gzip)).join(', ')} gzip, ${wasm.map((r) => kb(r.br)).join(', ')} brotli; first load: ${kb(sum('gzip'))} gzip, ${kb(sum('br'))} brotli`);
 const siteGzip = site.reduce((n, r) => n + r.gzip, 0);
 console.log(`not in the first load: ${site.length} files of event pages, preview images and sitemap, ${kb(siteGzip)} gzip in all`);
 

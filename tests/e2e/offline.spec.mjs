@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
 
 const SITE = 'target/e2e-site';
@@ -96,4 +97,26 @@ test('a whole session requests nothing from another origin, and nothing fails', 
   expect(requests.length).toBeGreaterThan(3);
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   expect(failures).toEqual([]);
+});
+
+test('every text and wasm file of the build has gzip and brotli copies beside it, equal to it', () => {
+  // For hosts that serve precompressed files (nginx's gzip_static and brotli_static and others).
+  const files = [];
+  (function walk(d) {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = `${d}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  })(BUILD);
+  // Datasets put beside the app by tests, not by the build, are left out.
+  const texts = files.filter((f) => /\.(html|js|css|wasm|json|svg|xml|webmanifest)$/.test(f) && !/\/(hostile|data)\//.test(f));
+  expect(texts.some((f) => f.endsWith('.wasm'))).toBe(true);
+  for (const file of texts) {
+    const raw = readFileSync(file);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(raw), `${file}.gz`).toBe(true);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(raw), `${file}.br`).toBe(true);
+  }
+  // Images are compressed already and have none.
+  expect(files.filter((f) => /\.png\.(gz|br)$/.test(f))).toEqual([]);
 });
