@@ -7,7 +7,7 @@
 mod support;
 
 use sourceline::model::{Attribution, ControlTrack, DatePrecision, Stance};
-use support::palmyra;
+use support::{contested, palmyra};
 
 #[test]
 fn the_bundled_dataset_has_no_problem() {
@@ -100,4 +100,27 @@ fn events_are_in_chronological_order() {
             "sdf-cedes-villages"
         ]
     );
+}
+
+#[test]
+fn sources_and_documents_are_found_by_id_even_after_the_lists_change() {
+    let mut dataset = contested();
+    let ids: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
+    for id in &ids {
+        assert_eq!(dataset.source(id).map(|s| &s.id), Some(id));
+    }
+    let document = dataset.documents[0].id.clone();
+    assert_eq!(dataset.document(&document).map(|d| &d.id), Some(&document));
+    assert!(dataset.source("nobody").is_none());
+
+    // The lists are public: a lookup made before they change must not answer wrongly after.
+    dataset.sources.reverse();
+    let mut added = dataset.sources[0].clone();
+    added.id = "added".to_string();
+    dataset.sources.push(added);
+    for id in ids.iter().chain(std::iter::once(&"added".to_string())) {
+        assert_eq!(dataset.source(id).map(|s| &s.id), Some(id));
+    }
+    dataset.documents.clear();
+    assert!(dataset.document(&document).is_none());
 }
