@@ -53,12 +53,14 @@ fn room(g: Geometry) -> Room {
 const PREFILL_EVENTS: usize = 1500;
 
 /// Works out every event's label width, a slice per task after the frame is drawn, so that
-/// frames of zooming and panning find them known.
-fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Arc<crate::model::Catalog>) {
+/// frames of zooming and panning find them known. It holds the catalog only while it works: a
+/// dataset replaced in the meantime is freed, and the work stops.
+fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Weak<crate::model::Catalog>) {
     request_animation_frame(move || {
         set_timeout(
             move || {
-                let done = widths.try_update_value(|w| w.prefill(&catalog.dataset, PREFILL_EVENTS)).unwrap_or(true);
+                let Some(held) = catalog.upgrade() else { return };
+                let done = widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true);
                 if !done {
                     prefill_widths(widths, catalog);
                 }
@@ -86,7 +88,7 @@ pub fn Timeline() -> impl IntoView {
                 let font_changed = widths.try_update_value(|w| w.follow_font(&list)).unwrap_or(false);
                 geometry.set(measured);
                 if font_changed {
-                    prefill_widths(widths, state.catalog());
+                    prefill_widths(widths, std::sync::Arc::downgrade(&state.catalog()));
                 }
             }
         }
