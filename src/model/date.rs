@@ -5,7 +5,7 @@
 //! Parsing EDTF is delegated to `edtf-core`; this module adds what the product needs on top:
 //! day numbers for placing events on an axis, and human wording.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::fmt;
 
 use edtf_core::{Bound, Date, DateField, Edtf, IntervalEndpoint, Precision, SetElement, SetKind, Year, YearKind};
@@ -160,9 +160,60 @@ fn bound_day(bound: Bound) -> Option<Day> {
     }
 }
 
+/// A plain calendar date, `2017`, `2017-03` or `2017-03-02`, with its earliest and latest day,
+/// read without edtf-core: these are most dates in most datasets, and edtf-core's parser and
+/// bounds (general enough for sets, seasons and unspecified digits) were a large part of the
+/// time reading a large file took. It gives exactly the date and bounds edtf-core gives (a test
+/// holds the two together); anything else, valid or not, is `None` and left to edtf-core.
+fn plain_date(text: &str) -> Option<(Date, Day, Day)> {
+    fn digit(byte: u8) -> Option<u8> {
+        byte.is_ascii_digit().then(|| byte - b'0')
+    }
+    fn field(tens: u8, ones: u8) -> Option<DateField> {
+        Some(DateField { digits: [Some(digit(tens)?), Some(digit(ones)?)], qualifier: Default::default() })
+    }
+    let (year_digits, rest) = text.as_bytes().split_first_chunk::<4>()?;
+    let digits = [digit(year_digits[0])?, digit(year_digits[1])?, digit(year_digits[2])?, digit(year_digits[3])?];
+    let year = digits.iter().fold(0, |year, &d| year * 10 + i32::from(d));
+    let (month, day) = match *rest {
+        [] => (None, None),
+        [b'-', m1, m2] => (Some(field(m1, m2)?), None),
+        [b'-', m1, m2, b'-', d1, d2] => (Some(field(m1, m2)?), Some(field(d1, d2)?)),
+        _ => return None,
+    };
+    let (first_month, last_month) = match month.and_then(DateField::value) {
+        None => (1, 12),
+        Some(m @ 1..=12) => (m, m),
+        Some(_) => return None,
+    };
+    let (first_day, last_day) = match day.and_then(DateField::value) {
+        None => (1, days_in_month(year, last_month)),
+        Some(d) if (1..=days_in_month(year, last_month)).contains(&d) => (d, d),
+        Some(_) => return None,
+    };
+    let date = Date {
+        year: Year { kind: YearKind::Standard { negative: false, digits: digits.map(Some) }, significant_digits: None, qualifier: Default::default() },
+        month,
+        day,
+    };
+    let earliest = Day::from_civil(CivilDate { year, month: first_month, day: first_day });
+    let latest = Day::from_civil(CivilDate { year, month: last_month, day: last_day });
+    Some((date, earliest, latest))
+}
+
 impl EventDate {
     /// Parses an EDTF expression that can place an event in time.
     pub fn parse(text: &str) -> Result<EventDate, DateError> {
+        match plain_date(text) {
+            Some((date, earliest, latest)) => {
+                Ok(EventDate { text: text.to_string(), edtf: Edtf::Date(date), earliest: Some(earliest), latest: Some(latest) })
+            }
+            None => EventDate::parse_with_edtf_core(text),
+        }
+    }
+
+    /// Parses any EDTF expression, with edtf-core's parser and bounds.
+    fn parse_with_edtf_core(text: &str) -> Result<EventDate, DateError> {
         let edtf = Edtf::parse(text).map_err(|e| DateError::NotEdtf(e.message.to_string()))?;
         if matches!(edtf, Edtf::DateTime(_)) {
             return Err(DateError::HasTimeOfDay);
@@ -360,9 +411,14 @@ pub fn day_range_words(from: Day, to: Day) -> String {
 /// Chronological order under uncertainty: by earliest possible day, then by latest, so that a
 /// date known to the month comes before the days within it and after the month before.
 pub fn chronological(a: &EventDate, b: &EventDate) -> Ordering {
-    let (a_start, a_end) = a.span();
-    let (b_start, b_end) = b.span();
-    a_start.cmp(&b_start).then(b_end.cmp(&a_end))
+    chronological_key(a).cmp(&chronological_key(b))
+}
+
+/// What [`chronological`] orders by, to sort many dates by key: the earliest day, then the
+/// latest day, later first.
+pub fn chronological_key(date: &EventDate) -> (Day, Reverse<Day>) {
+    let (start, end) = date.span();
+    (start, Reverse(end))
 }
 
 impl fmt::Display for EventDate {
@@ -535,6 +591,43 @@ mod tests {
     fn day(text: &str) -> Day {
         let p: Vec<i32> = text.split('-').map(|s| s.parse().unwrap()).collect();
         Day::from_civil(CivilDate { year: p[0], month: p[1] as u8, day: p[2] as u8 })
+    }
+
+    /// Every plain date reads as edtf-core reads it, with the same bounds, and whatever
+    /// edtf-core refuses or reads otherwise is left to it.
+    #[test]
+    fn plain_dates_read_as_edtf_core_reads_them() {
+        for common in ["2017", "2017-03", "2017-03-02", "2016-02-29"] {
+            assert!(plain_date(common).is_some(), "{common} is read without edtf-core");
+        }
+        for other in ["2017-02-29", "2017-21", "2017-03-02~", "201X", "2017-00", "2017-03-00", "2017-13"] {
+            assert!(plain_date(other).is_none(), "{other} is left to edtf-core");
+        }
+        let mut texts: Vec<String> = Vec::new();
+        for year in (0..=9999).step_by(7).chain([0, 1, 1600, 1900, 1999, 2000, 2016, 2017, 2024, 2100, 9999]) {
+            texts.push(format!("{year:04}"));
+            for month in 0..=13 {
+                texts.push(format!("{year:04}-{month:02}"));
+                for day in [0, 1, 2, 27, 28, 29, 30, 31, 32] {
+                    texts.push(format!("{year:04}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        texts.extend(
+            ["201", "20177", "2017-3", "2017-03-2", "2017-21", "2017-03-02~", "-2017", "2017-0X", "201X", "2017-03-02T10:00:00", "2017/2018", "", "2017-03-021", "2017_03", "２０１７"]
+                .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(EventDate::parse(text), EventDate::parse_with_edtf_core(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text shaped like a plain date reads as edtf-core reads it.
+        #[test]
+        fn texts_like_plain_dates_read_as_edtf_core_reads_them(text in "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?") {
+            proptest::prop_assert_eq!(EventDate::parse(&text), EventDate::parse_with_edtf_core(&text));
+        }
     }
 
     fn check_human(edtf: &str, expected: &str) {

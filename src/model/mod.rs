@@ -24,6 +24,7 @@ pub mod timeline;
 pub mod url_state;
 pub mod validate;
 pub mod words;
+pub mod written;
 
 pub use attribution::{Attribution, Corroboration, Standing};
 pub use catalog::{Catalog, DatasetOrigin, Resolved};

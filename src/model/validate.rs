@@ -1,22 +1,27 @@
 //! Reading a dataset from JSON and checking it, reporting every problem at once.
 //!
-//! The reader walks the JSON tree itself rather than deserialising in one go, so that one bad
-//! field does not hide the next: each [`Problem`] carries the JSON path where it is
-//! (`events[3].claims[1].via[0]`) and a [`ProblemKind`] a dataset author can act on. Nothing
-//! here panics, whatever the input.
+//! The reader checks each field itself rather than deserialising into the dataset's types in
+//! one go, so that one bad field does not hide the next: each [`Problem`] carries the JSON path
+//! where it is (`events[3].claims[1].via[0]`) and a [`ProblemKind`] a dataset author can act
+//! on. The text is first read into records as written ([`super::written`]), where any value of
+//! any type is a finding rather than an error; the checks run over those. Nothing here panics,
+//! whatever the input.
 //!
 //! The reader sits above the plain types: it builds [`Dataset`]s, so it holds
 //! [`Dataset::parse`] and [`Dataset::embedded`], and nothing below it depends on it.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde_json::{Map, Value};
-
 use super::dataset::{Claim, Control, Dataset, Document, Event, Source, Stance, EMBEDDED_JSON, FORMAT, MAX_DATASET_BYTES};
-use super::date::EventDate;
+use super::date::{Day, EventDate};
 use super::ids::{is_slug, is_web_url};
 use super::problem::{JsonType, ProblemKind, Record};
+use super::written::{
+    id_of, Field, Found, List, Lists, Span, Text, WrittenClaim, WrittenControl, WrittenDataset, WrittenDocument,
+    WrittenEvent, WrittenRecord, WrittenSource, WrittenWithId,
+};
 
 /// Re-exported for callers that named it here before it had a module of its own.
 pub use super::problem::Problem;
@@ -31,7 +36,7 @@ impl Dataset {
             reader.report("", ProblemKind::TooLarge { max_bytes: MAX_DATASET_BYTES });
             return (None, reader.problems);
         }
-        let dataset = match serde_json::from_str::<Value>(text) {
+        let dataset = match WrittenDataset::read(text) {
             Ok(root) => reader.dataset(&root),
             Err(e) => {
                 reader.report("", ProblemKind::NotJson(e.to_string()));
@@ -48,7 +53,17 @@ impl Dataset {
     }
 }
 
-/// Walks the JSON tree, collecting every problem on the way rather than stopping at one.
+/// Whether a string is empty or only whitespace, as `str::trim` sees it. Most strings start
+/// with a letter or digit, which settles it at once.
+fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(first) if first.is_ascii_alphanumeric() => false,
+        _ => text.chars().all(char::is_whitespace),
+    }
+}
+
+/// Checks the records as written, collecting every problem on the way rather than stopping at
+/// one.
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
@@ -84,17 +99,6 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-fn json_type(value: &Value) -> JsonType {
-    match value {
-        Value::Null => JsonType::Null,
-        Value::Bool(_) => JsonType::Boolean,
-        Value::Number(_) => JsonType::Number,
-        Value::String(_) => JsonType::String,
-        Value::Array(_) => JsonType::List,
-        Value::Object(_) => JsonType::Object,
-    }
-}
-
 /// The fields each kind of object accepts; any other is reported. The JSON Schema in
 /// `docs/` lists the same (a test holds them together).
 pub const DATASET_FIELDS: &[&str] = &["format", "title", "description", "documents", "sources", "events"];
@@ -109,18 +113,56 @@ pub const CONTROL_FIELDS: &[&str] = &["place", "holder"];
 /// The fields a claim accepts.
 pub const CLAIM_FIELDS: &[&str] = &["id", "text", "quote", "by", "via", "in", "locator", "stance"];
 
+/// One of the top-level lists: its field, the fields its items accept, and what they are.
+struct ListOf {
+    key: &'static str,
+    fields: &'static [&'static str],
+    record: Record,
+}
+
+const DOCUMENTS: ListOf = ListOf { key: "documents", fields: DOCUMENT_FIELDS, record: Record::Document };
+const SOURCES: ListOf = ListOf { key: "sources", fields: SOURCE_FIELDS, record: Record::Source };
+const EVENTS: ListOf = ListOf { key: "events", fields: EVENT_FIELDS, record: Record::Event };
+
 /// The ids a dataset declares, for checking references to them. A reference to a declared
 /// item that has problems of its own is not reported again here.
 struct Ids<'a> {
-    sources: &'a HashSet<String>,
-    documents: &'a HashSet<String>,
-    published: &'a HashMap<String, EventDate>,
+    sources: HashSet<&'a str>,
+    /// Each declared document, with the latest day a usable one can have been published on.
+    documents: HashMap<&'a str, Option<Day>>,
 }
 
 /// The string ids of the objects in a top-level list, whatever else is wrong with them.
-fn declared_ids(list: Option<&Value>) -> HashSet<String> {
-    let items = list.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    items.iter().filter_map(|item| item.get("id")?.as_str()).map(str::to_string).collect()
+fn declared_ids<'w, 'a: 'w, R: WrittenWithId<'a>>(list: &'w Field<List<R>>) -> HashSet<&'w str> {
+    let items = match list {
+        Some(Ok(items)) => items.as_slice(),
+        _ => &[],
+    };
+    items.iter().filter_map(id_of).map(|id| &**id).collect()
+}
+
+/// The items of a list whose id repeats an earlier one's, each with the earlier one's index, in
+/// order. A short list (an event's claims) is searched, a long one hashed.
+fn repeated_ids<'a, R: WrittenWithId<'a>>(items: &[Found<R>]) -> Vec<(usize, usize)> {
+    const SHORT: usize = 16;
+    let mut repeated = Vec::new();
+    let mut first_at: HashMap<&str, usize> = HashMap::with_capacity(if items.len() > SHORT { items.len() } else { 0 });
+    for (i, item) in items.iter().enumerate() {
+        let Some(id) = id_of(item) else { continue };
+        let first = if items.len() > SHORT {
+            match first_at.entry(id) {
+                Entry::Occupied(first) => Some(*first.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+            }
+        } else {
+            items[..i].iter().position(|earlier| id_of(earlier) == Some(id))
+        };
+        repeated.extend(first.map(|j| (i, j)));
+    }
+    repeated
 }
 
 impl Reader {
@@ -128,49 +170,76 @@ impl Reader {
         self.problems.push(Problem::new(path.to_string(), kind));
     }
 
-    fn object<'v>(
+    /// The record, when the value is an object; its unknown fields are reported in the order
+    /// of their names, each once, as a JSON object holds them.
+    fn object<'w, R: WrittenRecord>(
         &mut self,
-        value: &'v Value,
+        value: &'w Found<R>,
         path: &Path<'_>,
         known: &'static [&'static str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Value::Object(map) = value else {
-            self.report(path, ProblemKind::WrongType { expected: JsonType::Object, found: json_type(value) });
-            return None;
+    ) -> Option<&'w R> {
+        let record = match value {
+            Ok(record) => record,
+            Err(found) => {
+                self.report(path, ProblemKind::WrongType { expected: JsonType::Object, found: *found });
+                return None;
+            }
         };
-        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.report(path.key(key), ProblemKind::UnknownField { accepted: known });
+        let unknown = record.unknown_fields();
+        if !unknown.is_empty() {
+            let mut names: Vec<&str> = unknown.iter().map(|name| &**name).collect();
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                self.report(path.key(name), ProblemKind::UnknownField { accepted: known });
+            }
         }
-        Some(map)
+        Some(record)
     }
 
-    fn list<'v>(&mut self, value: &'v Value, path: &Path<'_>) -> Option<&'v Vec<Value>> {
+    fn list<'w, T>(&mut self, value: &'w Found<List<T>>, path: &Path<'_>) -> Option<&'w [Found<T>]> {
         match value {
-            Value::Array(items) => Some(items),
-            other => {
-                self.report(path, ProblemKind::WrongType { expected: JsonType::List, found: json_type(other) });
+            Ok(items) => Some(items),
+            Err(found) => {
+                self.report(path, ProblemKind::WrongType { expected: JsonType::List, found: *found });
                 None
             }
         }
     }
 
-    fn string(&mut self, value: &Value, path: &Path<'_>) -> Option<String> {
+    /// Where a list inside an event is, when the value is a list.
+    fn span<'w>(&mut self, value: &'w Found<Span>, path: &Path<'_>) -> Option<&'w Span> {
         match value {
-            Value::String(s) if s.trim().is_empty() => {
+            Ok(span) => Some(span),
+            Err(found) => {
+                self.report(path, ProblemKind::WrongType { expected: JsonType::List, found: *found });
+                None
+            }
+        }
+    }
+
+    /// The text of a string that is not blank, borrowed from the record.
+    fn text<'w>(&mut self, value: &'w Found<Text<'_>>, path: &Path<'_>) -> Option<&'w str> {
+        match value {
+            Ok(text) if is_blank(text) => {
                 self.report(path, ProblemKind::Empty);
                 None
             }
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.report(path, ProblemKind::WrongType { expected: JsonType::String, found: json_type(other) });
+            Ok(text) => Some(text),
+            Err(found) => {
+                self.report(path, ProblemKind::WrongType { expected: JsonType::String, found: *found });
                 None
             }
         }
     }
 
-    fn required_string(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &'static str) -> Option<String> {
-        match map.get(key) {
-            Some(value) => self.string(value, &path.key(key)),
+    fn string(&mut self, value: &Found<Text<'_>>, path: &Path<'_>) -> Option<String> {
+        self.text(value, path).map(str::to_string)
+    }
+
+    fn required_text<'w>(&mut self, field: &'w Field<Text<'_>>, path: &Path<'_>, key: &'static str) -> Option<&'w str> {
+        match field {
+            Some(value) => self.text(value, &path.key(key)),
             None => {
                 self.report(path, ProblemKind::MissingField(key));
                 None
@@ -178,74 +247,77 @@ impl Reader {
         }
     }
 
+    fn required_string(&mut self, field: &Field<Text<'_>>, path: &Path<'_>, key: &'static str) -> Option<String> {
+        self.required_text(field, path, key).map(str::to_string)
+    }
+
     /// `Ok(None)` when absent, `Err(())` when present but unusable (already reported).
-    fn optional_string(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &str) -> Result<Option<String>, ()> {
-        match map.get(key) {
+    fn optional_string(&mut self, field: &Field<Text<'_>>, path: &Path<'_>, key: &str) -> Result<Option<String>, ()> {
+        match field {
             None => Ok(None),
             Some(value) => self.string(value, &path.key(key)).map(Some).ok_or(()),
         }
     }
 
-    fn id(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<String> {
-        let id = self.required_string(map, path, "id")?;
-        if is_slug(&id) {
-            Some(id)
+    fn id(&mut self, field: &Field<Text<'_>>, path: &Path<'_>) -> Option<String> {
+        let id = self.required_text(field, path, "id")?;
+        if is_slug(id) {
+            Some(id.to_string())
         } else {
-            self.report(path.key("id"), ProblemKind::NotSlug(id));
+            self.report(path.key("id"), ProblemKind::NotSlug(id.to_string()));
             None
         }
     }
 
-    fn date(&mut self, map: &Map<String, Value>, path: &Path<'_>, key: &'static str) -> Option<EventDate> {
-        let text = self.required_string(map, path, key)?;
-        match EventDate::parse(&text) {
+    fn date(&mut self, field: &Field<Text<'_>>, path: &Path<'_>, key: &'static str) -> Option<EventDate> {
+        let text = self.required_text(field, path, key)?;
+        match EventDate::parse(text) {
             Ok(date) => Some(date),
             Err(error) => {
-                self.report(path.key(key), ProblemKind::BadDate { text, error });
+                self.report(path.key(key), ProblemKind::BadDate { text: text.to_string(), error });
                 None
             }
         }
     }
 
-    /// Reads a list field of objects, each with an `id`, reporting duplicate ids.
-    fn unique_ids<'v>(&mut self, items: &'v [Value], path: &Path<'_>, record: Record) -> HashMap<&'v str, usize> {
-        let mut first: HashMap<&'v str, usize> = HashMap::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let Some(id) = item.get("id").and_then(Value::as_str) else { continue };
-            if let Some(j) = first.get(id) {
-                let first = path.index(*j).to_string();
-                self.report(path.index(i).key("id"), ProblemKind::DuplicateId { record, id: id.to_string(), first });
-            } else {
-                first.insert(id, i);
-            }
+    /// Reports the ids of a list's items that repeat an earlier one; gives which items do.
+    fn unique_ids<'a, R: WrittenWithId<'a>>(&mut self, items: &[Found<R>], path: &Path<'_>, record: Record) -> Vec<(usize, usize)> {
+        let repeated = repeated_ids(items);
+        for &(i, j) in &repeated {
+            let Some(id) = id_of(&items[i]) else { continue };
+            let first = path.index(j).to_string();
+            self.report(path.index(i).key("id"), ProblemKind::DuplicateId { record, id: id.to_string(), first });
         }
-        first
+        repeated
     }
 
-    fn dataset(&mut self, root: &Value) -> Option<Dataset> {
-        let map = self.object(root, &Path::Root, DATASET_FIELDS)?;
-        let format_ok = match self.required_string(map, &Path::Root, "format") {
+    fn dataset(&mut self, root: &Found<WrittenDataset<'_>>) -> Option<Dataset> {
+        let written = self.object(root, &Path::Root, DATASET_FIELDS)?;
+        let format_ok = match self.required_text(&written.format, &Path::Root, "format") {
             Some(format) if format == FORMAT => true,
             Some(format) => {
-                self.report("format", ProblemKind::UnknownFormat(format));
+                self.report("format", ProblemKind::UnknownFormat(format.to_string()));
                 false
             }
             None => false,
         };
-        let title = self.required_string(map, &Path::Root, "title");
-        let description = self.required_string(map, &Path::Root, "description");
+        let title = self.required_string(&written.title, &Path::Root, "title");
+        let description = self.required_string(&written.description, &Path::Root, "description");
 
-        let documents = self.section(map, "documents", DOCUMENT_FIELDS, Record::Document, Self::document);
-        let sources = self.section(map, "sources", SOURCE_FIELDS, Record::Source, Self::source);
+        let documents = self.section(&written.documents, &DOCUMENTS, Self::document);
+        let sources = self.section(&written.sources, &SOURCES, Self::source);
         self.check_affiliations(&sources);
 
-        let declared_sources = declared_ids(map.get("sources"));
-        let declared_documents = declared_ids(map.get("documents"));
-        let published: HashMap<String, EventDate> =
-            documents.iter().map(|(_, d)| (d.id.clone(), d.published.clone())).collect();
-        let ids = Ids { sources: &declared_sources, documents: &declared_documents, published: &published };
-        let mut events = self.section(map, "events", EVENT_FIELDS, Record::Event, |r, v, p| r.event(v, p, &ids));
-        self.leave_out_events_citing_unusable(&mut events, &sources, &documents);
+        let mut declared_documents: HashMap<&str, Option<Day>> =
+            declared_ids(&written.documents).into_iter().map(|id| (id, None)).collect();
+        for (_, usable) in &documents {
+            declared_documents.insert(&usable.id, usable.published.latest());
+        }
+        let ids = Ids { sources: declared_ids(&written.sources), documents: declared_documents };
+        let lists = &written.lists;
+        let mut events =
+            self.section(&written.events, &EVENTS, |reader, event, path| reader.event(event, lists, path, &ids));
+        self.leave_out_events_citing_unusable(&mut events, &sources, &documents, &ids);
 
         if !format_ok {
             return None;
@@ -264,59 +336,57 @@ impl Reader {
 
     /// Reads one of the top-level lists. Items with problems, or whose id repeats an earlier
     /// one, are left out; each kept item comes with its index.
-    fn section<T>(
+    fn section<'a, R: WrittenWithId<'a>, T>(
         &mut self,
-        map: &Map<String, Value>,
-        key: &'static str,
-        fields: &'static [&'static str],
-        record: Record,
-        mut read: impl FnMut(&mut Self, &Map<String, Value>, &Path<'_>) -> Option<T>,
+        field: &Field<List<R>>,
+        list: &ListOf,
+        mut read: impl FnMut(&mut Self, &R, &Path<'_>) -> Option<T>,
     ) -> Vec<(usize, T)> {
-        let Some(value) = map.get(key) else {
-            self.report("", ProblemKind::MissingField(key));
+        let Some(value) = field else {
+            self.report("", ProblemKind::MissingField(list.key));
             return Vec::new();
         };
-        let Some(items) = self.list(value, &Path::Root.key(key)) else { return Vec::new() };
         let root = Path::Root;
-        let list = root.key(key);
-        let first = self.unique_ids(items, &list, record);
-        let mut kept = Vec::new();
+        let path = root.key(list.key);
+        let Some(items) = self.list(value, &path) else { return Vec::new() };
+        let repeated = self.unique_ids(items, &path, list.record);
+        let mut kept = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = list.index(i);
+            let item_path = path.index(i);
             let before = self.problems.len();
-            let Some(object) = self.object(item, &path, fields) else { continue };
-            let value = read(self, object, &path);
-            let is_first = object.get("id").and_then(Value::as_str).is_none_or(|id| first.get(id) == Some(&i));
-            if let Some(value) = value.filter(|_| self.problems.len() == before && is_first) {
+            let Some(written) = self.object(item, &item_path, list.fields) else { continue };
+            let value = read(self, written, &item_path);
+            let is_first = || repeated.binary_search_by_key(&i, |&(repeat, _)| repeat).is_err();
+            if let Some(value) = value.filter(|_| self.problems.len() == before && is_first()) {
                 kept.push((i, value));
             }
         }
         kept
     }
 
-    fn document(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Document> {
-        let id = self.id(map, path);
-        let title = self.required_string(map, path, "title");
-        let published = self.date(map, path, "published");
-        let publisher = self.optional_string(map, path, "publisher");
-        let url = self.optional_string(map, path, "url").and_then(|url| match url {
+    fn document(&mut self, written: &WrittenDocument<'_>, path: &Path<'_>) -> Option<Document> {
+        let id = self.id(&written.id, path);
+        let title = self.required_string(&written.title, path, "title");
+        let published = self.date(&written.published, path, "published");
+        let publisher = self.optional_string(&written.publisher, path, "publisher");
+        let url = self.optional_string(&written.url, path, "url").and_then(|url| match url {
             Some(u) if !is_web_url(&u) => {
                 self.report(path.key("url"), ProblemKind::NotWebUrl(u));
                 Err(())
             }
             other => Ok(other),
         });
-        let kind = self.required_string(map, path, "kind");
+        let kind = self.required_string(&written.kind, path, "kind");
         Some(Document { id: id?, title: title?, published: published?, publisher: publisher.ok()?, url: url.ok()?, kind: kind? })
     }
 
-    fn source(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Source> {
-        let id = self.id(map, path);
-        let name = self.required_string(map, path, "name");
-        let kind = self.required_string(map, path, "kind");
-        let description = self.optional_string(map, path, "description");
-        let party = self.optional_string(map, path, "party");
-        let affiliation = self.optional_string(map, path, "affiliation");
+    fn source(&mut self, written: &WrittenSource<'_>, path: &Path<'_>) -> Option<Source> {
+        let id = self.id(&written.id, path);
+        let name = self.required_string(&written.name, path, "name");
+        let kind = self.required_string(&written.kind, path, "kind");
+        let description = self.optional_string(&written.description, path, "description");
+        let party = self.optional_string(&written.party, path, "party");
+        let affiliation = self.optional_string(&written.affiliation, path, "affiliation");
         Some(Source {
             id: id?,
             name: name?,
@@ -334,7 +404,13 @@ impl Reader {
         events: &mut Vec<(usize, Event)>,
         sources: &[(usize, Source)],
         documents: &[(usize, Document)],
+        declared: &Ids<'_>,
     ) {
+        // The events kept cite only declared sources and documents. When every one declared is
+        // usable, which is when none is left out, there is nothing to look for.
+        if sources.len() == declared.sources.len() && documents.len() == declared.documents.len() {
+            return;
+        }
         let sources: HashSet<&str> = sources.iter().map(|(_, s)| s.id.as_str()).collect();
         let documents: HashSet<&str> = documents.iter().map(|(_, d)| d.id.as_str()).collect();
         let usable_source = |id: &String| sources.contains(id.as_str());
@@ -377,23 +453,23 @@ impl Reader {
         }
     }
 
-    fn event(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids) -> Option<Event> {
-        let id = self.id(map, path);
-        let date = self.date(map, path, "date");
-        let title = self.required_string(map, path, "title");
-        let summary = self.required_string(map, path, "summary");
-        let place = self.optional_string(map, path, "place");
-        let tags = self.tags(map, path);
-        let control = match map.get("control") {
+    fn event(&mut self, written: &WrittenEvent<'_>, lists: &Lists<'_>, path: &Path<'_>, ids: &Ids<'_>) -> Option<Event> {
+        let id = self.id(&written.id, path);
+        let date = self.date(&written.date, path, "date");
+        let title = self.required_string(&written.title, path, "title");
+        let summary = self.required_string(&written.summary, path, "summary");
+        let place = self.optional_string(&written.place, path, "place");
+        let tags = self.tags(&written.tags, lists, path);
+        let control = match &written.control {
             None => Ok(None),
             Some(value) => self.control(value, &path.key("control")).map(Some).ok_or(()),
         };
-        let claims = match map.get("claims") {
+        let claims = match &written.claims {
             None => {
                 self.report(path, ProblemKind::MissingField("claims"));
                 None
             }
-            Some(value) => self.claims(value, &path.key("claims"), ids, date.as_ref()),
+            Some(value) => self.claims(value, lists, &path.key("claims"), ids, date.as_ref()),
         };
         Some(Event {
             id: id?,
@@ -407,96 +483,110 @@ impl Reader {
         })
     }
 
-    fn tags(&mut self, map: &Map<String, Value>, path: &Path<'_>) -> Option<Vec<String>> {
-        let Some(value) = map.get("tags") else { return Some(Vec::new()) };
+    fn tags(&mut self, field: &Field<Span>, lists: &Lists<'_>, path: &Path<'_>) -> Option<Vec<String>> {
+        let Some(value) = field else { return Some(Vec::new()) };
         let path = path.key("tags");
-        let items = self.list(value, &path)?;
-        let mut tags: Vec<String> = Vec::new();
+        let items = lists.texts(self.span(value, &path)?);
+        let mut tags: Vec<String> = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
-            match self.string(item, &item_path) {
-                Some(tag) if tags.contains(&tag) => {
-                    self.report(item_path, ProblemKind::RepeatedTag(tag));
+            match self.text(item, &item_path) {
+                Some(tag) if tags.iter().any(|t| t == tag) => {
+                    self.report(item_path, ProblemKind::RepeatedTag(tag.to_string()));
                     ok = false;
                 }
-                Some(tag) => tags.push(tag),
+                Some(tag) => tags.push(tag.to_string()),
                 None => ok = false,
             }
         }
         ok.then_some(tags)
     }
 
-    fn control(&mut self, value: &Value, path: &Path<'_>) -> Option<Control> {
-        let map = self.object(value, path, CONTROL_FIELDS)?;
-        let place = self.required_string(map, path, "place");
-        let holder = self.required_string(map, path, "holder");
+    fn control(&mut self, value: &Found<WrittenControl<'_>>, path: &Path<'_>) -> Option<Control> {
+        let written = self.object(value, path, CONTROL_FIELDS)?;
+        let place = self.required_string(&written.place, path, "place");
+        let holder = self.required_string(&written.holder, path, "holder");
         Some(Control { place: place?, holder: holder? })
     }
 
-    fn claims(&mut self, value: &Value, path: &Path<'_>, ids: &Ids, date: Option<&EventDate>) -> Option<Vec<Claim>> {
-        let items = self.list(value, path)?;
+    fn claims(
+        &mut self,
+        value: &Found<Span>,
+        lists: &Lists<'_>,
+        path: &Path<'_>,
+        ids: &Ids<'_>,
+        date: Option<&EventDate>,
+    ) -> Option<Vec<Claim>> {
+        let items = lists.claims(self.span(value, path)?);
         if items.is_empty() {
             self.report(path, ProblemKind::NoClaims);
             return None;
         }
         let before = self.problems.len();
         self.unique_ids(items, path, Record::Claim);
-        let mut claims = Vec::new();
+        let mut claims = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let claim_path = path.index(i);
-            if let Some(map) = self.object(item, &claim_path, CLAIM_FIELDS) {
-                claims.extend(self.claim(map, &claim_path, ids, date));
+            if let Some(written) = self.object(item, &claim_path, CLAIM_FIELDS) {
+                claims.extend(self.claim(written, lists, &claim_path, ids, date));
             }
         }
         (self.problems.len() == before).then_some(claims)
     }
 
-    fn source_ref(&mut self, value: &Value, path: &Path<'_>, ids: &Ids) -> Option<String> {
-        let id = self.string(value, path)?;
-        if ids.sources.contains(&id) {
+    /// A source id that a source declares.
+    fn source_ref<'w>(&mut self, value: &'w Found<Text<'_>>, path: &Path<'_>, ids: &Ids<'_>) -> Option<&'w str> {
+        let id = self.text(value, path)?;
+        if ids.sources.contains(id) {
             Some(id)
         } else {
-            self.report(path, ProblemKind::UnknownSource(id));
+            self.report(path, ProblemKind::UnknownSource(id.to_string()));
             None
         }
     }
 
-    fn claim(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids, date: Option<&EventDate>) -> Option<Claim> {
-        let id = self.id(map, path);
-        let text = self.required_string(map, path, "text");
-        let quote = self.optional_string(map, path, "quote");
-        let by = match map.get("by") {
+    fn claim(
+        &mut self,
+        written: &WrittenClaim<'_>,
+        lists: &Lists<'_>,
+        path: &Path<'_>,
+        ids: &Ids<'_>,
+        date: Option<&EventDate>,
+    ) -> Option<Claim> {
+        let id = self.id(&written.id, path);
+        let text = self.required_string(&written.text, path, "text");
+        let quote = self.optional_string(&written.quote, path, "quote");
+        let by = match &written.by {
             Some(value) => self.source_ref(value, &path.key("by"), ids),
             None => {
                 self.report(path, ProblemKind::MissingOriginator);
                 None
             }
         };
-        let via = self.via(map, path, ids, by.as_deref());
-        let document = self.required_string(map, path, "in").and_then(|doc| {
-            if !ids.documents.contains(&doc) {
-                self.report(path.key("in"), ProblemKind::UnknownDocument(doc));
+        let via = self.via(&written.via, lists, path, ids, by);
+        let document = self.required_text(&written.document, path, "in").and_then(|doc| {
+            let Some(&published_by) = ids.documents.get(doc) else {
+                self.report(path.key("in"), ProblemKind::UnknownDocument(doc.to_string()));
                 return None;
-            }
+            };
             // A document cannot report what had not yet begun when it was published.
-            let published_by = ids.published.get(&doc).and_then(EventDate::latest);
             if let (Some(published_by), Some(event_starts)) = (published_by, date.and_then(EventDate::earliest)) {
                 if published_by < event_starts {
-                    let kind = ProblemKind::PublishedBeforeEvent { document: doc, published_by, event_starts };
+                    let kind = ProblemKind::PublishedBeforeEvent { document: doc.to_string(), published_by, event_starts };
                     self.report(path.key("in"), kind);
                     return None;
                 }
             }
-            Some(doc)
+            Some(doc.to_string())
         });
-        let locator = self.optional_string(map, path, "locator");
-        let stance = match map.get("stance") {
+        let locator = self.optional_string(&written.locator, path, "locator");
+        let stance = match &written.stance {
             None => Some(Stance::Supports),
-            Some(value) => self.string(value, &path.key("stance")).and_then(|word| {
+            Some(value) => self.text(value, &path.key("stance")).and_then(|word| {
                 let stance = Stance::ALL.into_iter().find(|s| s.as_str() == word);
                 if stance.is_none() {
-                    self.report(path.key("stance"), ProblemKind::BadStance(word));
+                    self.report(path.key("stance"), ProblemKind::BadStance(word.to_string()));
                 }
                 stance
             }),
@@ -505,7 +595,7 @@ impl Reader {
             id: id?,
             text: text?,
             quote: quote.ok()?,
-            by: by?,
+            by: by?.to_string(),
             via: via?,
             document: document?,
             locator: locator.ok()?,
@@ -513,24 +603,31 @@ impl Reader {
         })
     }
 
-    fn via(&mut self, map: &Map<String, Value>, path: &Path<'_>, ids: &Ids, by: Option<&str>) -> Option<Vec<String>> {
-        let Some(value) = map.get("via") else { return Some(Vec::new()) };
+    fn via(
+        &mut self,
+        field: &Field<Span>,
+        lists: &Lists<'_>,
+        path: &Path<'_>,
+        ids: &Ids<'_>,
+        by: Option<&str>,
+    ) -> Option<Vec<String>> {
+        let Some(value) = field else { return Some(Vec::new()) };
         let path = path.key("via");
-        let items = self.list(value, &path)?;
-        let mut chain: Vec<String> = Vec::new();
+        let items = lists.texts(self.span(value, &path)?);
+        let mut chain: Vec<String> = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             match self.source_ref(item, &item_path, ids) {
-                Some(id) if Some(id.as_str()) == by => {
-                    self.report(item_path, ProblemKind::RelayIsOriginator(id));
+                Some(id) if Some(id) == by => {
+                    self.report(item_path, ProblemKind::RelayIsOriginator(id.to_string()));
                     ok = false;
                 }
-                Some(id) if chain.contains(&id) => {
-                    self.report(item_path, ProblemKind::RelayRepeated(id));
+                Some(id) if chain.iter().any(|c| c == id) => {
+                    self.report(item_path, ProblemKind::RelayRepeated(id.to_string()));
                     ok = false;
                 }
-                Some(id) => chain.push(id),
+                Some(id) => chain.push(id.to_string()),
                 None => ok = false,
             }
         }
@@ -543,7 +640,7 @@ mod tests {
     use super::*;
     use crate::model::date::{DateError, Day};
     use crate::model::fixtures;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     /// The problems found in `value`, by path and kind.
     fn problems_of(value: &Value) -> Vec<(String, ProblemKind)> {
@@ -777,6 +874,81 @@ mod tests {
             assert!(dataset.is_none(), "{text}");
             assert!(!problems.is_empty(), "{text}");
         }
+    }
+
+    /// The small fixture's text with `fields` written first in its top-level object and
+    /// `last` written last.
+    fn small_text_with(fields: &str, last: &str) -> String {
+        let text = fixtures::SMALL_JSON.trim_end();
+        let inner = &text[1..text.len() - 1];
+        format!("{{{fields}{inner}{last}}}")
+    }
+
+    fn text_problems(text: &str) -> Vec<(String, ProblemKind)> {
+        Dataset::parse(text).1.into_iter().map(|p| (p.path, p.kind)).collect()
+    }
+
+    // The reader once read a tree of `serde_json::Value`s; these hold what that tree gave for
+    // free now that the text is read straight into records.
+
+    #[test]
+    fn unknown_fields_are_reported_once_each_in_the_order_of_their_names() {
+        let text = small_text_with(r#""zz": 1, "aa": 2, "zz": 3,"#, "");
+        let unknown = UnknownField { accepted: DATASET_FIELDS };
+        assert_eq!(text_problems(&text), [("aa".to_string(), unknown.clone()), ("zz".to_string(), unknown)]);
+    }
+
+    #[test]
+    fn a_field_written_twice_has_its_last_value() {
+        assert_eq!(text_problems(&small_text_with(r#""title": 7,"#, "")), []);
+        let wrong = WrongType { expected: JsonType::String, found: Number };
+        assert_eq!(text_problems(&small_text_with("", r#", "title": 7"#)), [("title".to_string(), wrong)]);
+    }
+
+    #[test]
+    fn nesting_deeper_than_json_allows_is_not_json_even_where_unused() {
+        let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        let (dataset, problems) = Dataset::parse(&small_text_with(&format!(r#""zz": {deep},"#), ""));
+        assert!(dataset.is_none());
+        assert_eq!(problems, [Problem::new("", NotJson("recursion limit exceeded at line 1 column 134".into()))]);
+    }
+
+    #[test]
+    fn escaped_strings_read_as_what_they_stand_for() {
+        let mut value = fixtures::small_json();
+        let event = value["events"][0].clone();
+        value["events"].as_array_mut().unwrap().push(event);
+        let text = value.to_string().replacen(r#""Town taken""#, r#""Town \u0074aken""#, 1).replacen(r#""id":"taken""#, r#""id":"\u0074aken""#, 2);
+        let (dataset, problems) = Dataset::parse(&text);
+        let first = "events[0]".to_string();
+        assert_eq!(problems, [Problem::new("events[1].id", DuplicateId { record: Record::Event, id: "taken".into(), first })]);
+        assert_eq!(dataset.unwrap().events[0].title, "Town taken");
+    }
+
+    /// Each field a record accepts is read as that field, never taken for an unknown one.
+    #[test]
+    fn every_accepted_field_is_read() {
+        let mut value = fixtures::small_json();
+        /// Where in the dataset an object is.
+        type Within = fn(&mut Value) -> &mut Value;
+        let objects: [(&[&str], Within); 6] = [
+            (DATASET_FIELDS, |v| v),
+            (DOCUMENT_FIELDS, |v| &mut v["documents"][0]),
+            (SOURCE_FIELDS, |v| &mut v["sources"][0]),
+            (EVENT_FIELDS, |v| &mut v["events"][0]),
+            (CONTROL_FIELDS, |v| &mut v["events"][0]["control"]),
+            (CLAIM_FIELDS, |v| &mut v["events"][0]["claims"][0]),
+        ];
+        for (fields, object) in objects.iter().rev() {
+            for field in *fields {
+                let object = object(&mut value);
+                if object.get(field).is_none() {
+                    object[field] = json!(true);
+                }
+            }
+        }
+        let unknown: Vec<_> = problems_of(&value).into_iter().filter(|(_, kind)| matches!(kind, UnknownField { .. })).collect();
+        assert_eq!(unknown, []);
     }
 
     #[test]
