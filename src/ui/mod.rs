@@ -39,6 +39,11 @@ pub use sources::SourcesView;
 pub use timeline::Timeline;
 pub use url::CopyLink;
 
+/// Runs `work` once the next frame is painted: a frame, then a task after it.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
+}
+
 /// Which of the two main views is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -82,13 +87,8 @@ impl AppState {
             result
         });
         // The search index is worked out once the first events are painted, not before.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    stored.try_with_value(|c| c.index.prepare(&c.dataset));
-                },
-                std::time::Duration::ZERO,
-            )
+        after_paint(move || {
+            stored.try_with_value(|c| c.index.prepare(&c.dataset));
         });
         AppState {
             catalog: stored,

@@ -88,16 +88,11 @@ impl DatasetSlot {
         let label = origin.name().unwrap_or_default().to_string();
         self.stage.set(Stage::Reading { label: label.clone(), bytes: text.len() });
         let stage = self.stage;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    stage.set(match Catalog::read(&text, origin) {
-                        Ok((catalog, problems)) => Stage::Ready(Arc::new(catalog), problems),
-                        Err((reason, problems)) => Stage::Failed { label, reason, problems },
-                    })
-                },
-                std::time::Duration::ZERO,
-            );
+        crate::ui::after_paint(move || {
+            stage.set(match Catalog::read(&text, origin) {
+                Ok((catalog, problems)) => Stage::Ready(Arc::new(catalog), problems),
+                Err((reason, problems)) => Stage::Failed { label, reason, problems },
+            })
         });
     }
 }

@@ -56,17 +56,12 @@ const PREFILL_EVENTS: usize = 1500;
 /// frames of zooming and panning find them known. It holds the catalog only while it works: a
 /// dataset replaced in the meantime is freed, and the work stops.
 fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Weak<crate::model::Catalog>) {
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let Some(held) = catalog.upgrade() else { return };
-                let done = widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true);
-                if !done {
-                    prefill_widths(widths, catalog);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    crate::ui::after_paint(move || {
+        let Some(held) = catalog.upgrade() else { return };
+        let done = widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true);
+        if !done {
+            prefill_widths(widths, catalog);
+        }
     });
 }
 
