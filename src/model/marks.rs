@@ -5,7 +5,7 @@
 
 use super::attribution::Attribution;
 use super::dataset::{Dataset, Event};
-use super::date::DateShape;
+use super::date::{DateShape, EventDate};
 use super::words::count;
 
 /// The facts an event's mark encodes.
@@ -37,6 +37,24 @@ impl MarkFacts {
         }
         if self.contested {
             classes.push_str(" disputed");
+        }
+        classes
+    }
+
+    /// The mark's classes, as the stylesheet knows them, for an event on `date`: "mark control
+    /// disputed fuzzy open". The stylesheet draws the symbol and the bar from them.
+    pub fn mark_classes(&self, date: &EventDate) -> String {
+        let mut classes = String::from("mark");
+        for (applies, class) in [
+            (self.changes_control_of.is_some(), "control"),
+            (self.contested, "disputed"),
+            (date.shape() != DateShape::Point, date.shape().name()),
+            (date.is_open(), "open"),
+        ] {
+            if applies {
+                classes.push(' ');
+                classes.push_str(class);
+            }
         }
         classes
     }
@@ -88,11 +106,6 @@ pub const LEGEND: [LegendEntry; 6] = [
     LegendEntry { sample: "bar interval", words: "Lasted over a period" },
 ];
 
-/// The legend's sample for a date's shape, as the stylesheet knows it: "bar fuzzy".
-pub fn bar_class(shape: DateShape) -> String {
-    format!("bar {}", shape.name())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +120,7 @@ mod tests {
         assert_eq!(facts.changes_control_of.as_deref(), Some("Palmyra"));
         assert!(facts.contested);
         assert_eq!(facts.classes(), "symbol control disputed");
+        assert_eq!(facts.mark_classes(&event.date), "mark control disputed");
         assert_eq!(facts.badge().as_deref(), Some(facts.originators.to_string().as_str()));
         assert_eq!(
             facts.name(event),
@@ -122,8 +136,19 @@ mod tests {
         let facts = MarkFacts::of(dataset, event);
         assert_eq!(facts, MarkFacts { changes_control_of: None, contested: false, originators: 1 });
         assert_eq!(facts.classes(), "symbol");
+        assert_eq!(facts.mark_classes(&event.date), "mark fuzzy");
         assert_eq!(facts.badge(), None);
         assert_eq!(facts.name(event), "Russia starts its air campaign, September 2015. 1 originator");
+    }
+
+    #[test]
+    fn a_mark_names_the_shape_of_its_date() {
+        let facts = MarkFacts { changes_control_of: None, contested: false, originators: 1 };
+        let classes = |text: &str| facts.mark_classes(&EventDate::parse(text).unwrap());
+        assert_eq!(classes("2017-03-02"), "mark");
+        assert_eq!(classes("2016-12"), "mark fuzzy");
+        assert_eq!(classes("2016-08-21/2016-08-31"), "mark interval");
+        assert!(classes("[..2017-03-02]").ends_with(" open"), "{}", classes("[..2017-03-02]"));
     }
 
     #[test]
@@ -132,6 +157,6 @@ mod tests {
         samples.sort_unstable();
         samples.dedup();
         assert_eq!(samples.len(), LEGEND.len());
-        assert!(LEGEND.iter().any(|e| e.sample == bar_class(DateShape::Fuzzy)));
+        assert!(LEGEND.iter().any(|e| e.sample == format!("bar {}", DateShape::Fuzzy.name())));
     }
 }

@@ -30,7 +30,9 @@ pub fn BandChoice(
     })
 }
 
-/// Who held one place over time: labelled segments under the axis, those in view only.
+/// Who held one place over time: labelled segments under the axis, those in view only. Each
+/// segment's item is made when it comes into view and only moved while it stays, so a zoom or
+/// pan step moves a few boxes instead of rewriting every label.
 #[component]
 pub fn ControlBand(
     /// The place's history of control.
@@ -49,35 +51,44 @@ pub fn ControlBand(
         .map(|s| holders.iter().position(|h| *h == s.holder).unwrap_or(0) % HOLDER_COLOURS)
         .collect();
     let record_end = state.catalog().limits.to;
-    let visible = move || {
+    let spans: Vec<_> = track.segments.iter().map(|s| s.extent(record_end)).collect();
+    // The segments in view, by index, with where they start and how long they are in pixels.
+    let visible = Memo::new(move |_| {
         let view = state.viewport.get();
-        let g = geometry.get();
-        track
-            .segments
+        let length = geometry.with(|g| g.length);
+        spans
             .iter()
-            .zip(&colours)
-            .filter_map(|(segment, colour)| {
-                let (from, to) = segment.extent(record_end);
+            .enumerate()
+            .filter_map(|(i, &(from, to))| {
                 let (start, end) = (view.fraction(from).max(0.0), view.fraction(to).min(1.0));
                 // Out of view, or too narrow to see: the list and the panels still say it.
-                ((end - start) * g.length >= 2.0).then(|| {
-                    let words = segment.describe();
-                    let title = words.clone();
-                    let [left, top, width, height] = g.place(start * g.length, Some((end - start) * g.length), None, None);
-                    view! {
-                        <li class=format!("segment holder-{colour}") style:left=left style:top=top style:width=width style:height=height title=title>
-                            <span aria-hidden="true">{segment.holder.clone()}</span>
-                            <span class="sr-only">{words}</span>
-                        </li>
-                    }
-                })
+                ((end - start) * length >= 2.0).then_some((i, start * length, (end - start) * length))
             })
-            .collect_view()
+            .collect::<Vec<(usize, f64, f64)>>()
+    });
+    let segments = StoredValue::new(track.segments);
+    let segment = move |i: usize| {
+        let colour = colours.get(i).copied().unwrap_or(0);
+        let (holder, words) = segments.with_value(|s| s.get(i).map(|s| (s.holder.clone(), s.describe())).unwrap_or_default());
+        let place = Memo::new(move |_| {
+            let g = geometry.get();
+            visible.with(|v| v.iter().find(|s| s.0 == i).map(|&(_, start, extent)| g.place(start, Some(extent), None, None))).unwrap_or_default()
+        });
+        let side = move |n: usize| move || place.with(|p| p[n].clone());
+        let title = words.clone();
+        view! {
+            <li class=format!("segment holder-{colour}") style:left=side(0) style:top=side(1) style:width=side(2) style:height=side(3) title=title>
+                <span aria-hidden="true">{holder}</span>
+                <span class="sr-only">{words}</span>
+            </li>
+        }
     };
     view! {
         <div class="control-band">
             <p class="band-label">{heading.clone()}</p>
-            <ul aria-label=heading>{visible}</ul>
+            <ul aria-label=heading>
+                <For each=move || visible.with(|v| v.iter().map(|s| s.0).collect::<Vec<_>>()) key=|i| *i children=segment/>
+            </ul>
         </div>
     }
 }

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::geometry::{px, Geometry};
-use crate::model::marks::{badge, bar_class, MarkFacts};
+use crate::model::marks::{badge, MarkFacts};
 use crate::model::timeline::{Cluster, Placement, Side, MARK_PX};
-use crate::model::{Corroboration, Dataset, DateShape};
+use crate::model::{Corroboration, Dataset};
 use crate::ui::{reveal_panel, use_state};
 
 /// Height of a row of marks on a horizontal axis: a label line and the date's bar under it.
@@ -175,32 +175,82 @@ fn symbol_px(p: &Placement, g: Geometry) -> f64 {
     p.start_px.clamp(2.0, g.length - MARK_PX - 3.0)
 }
 
-/// Where one mark's parts go, as CSS: the mark sits at its symbol (the start of its date, kept
-/// in view) in its row; its bar and label are placed from there.
+/// Where a mark goes, as CSS: the mark sits at its symbol (the start of its date, kept in view)
+/// in its row, as long as the bar of its bounds; its label is placed from there.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct MarkBoxes {
+struct MarkBox {
     left: Option<String>,
     top: Option<String>,
-    bar_width: Option<String>,
-    bar_height: Option<String>,
+    width: Option<String>,
+    height: Option<String>,
     /// On a vertical axis: the label's offset along the axis from the symbol.
     label_top: Option<String>,
+    /// Its label before its symbol.
+    before: bool,
+    selected: bool,
 }
 
-impl MarkBoxes {
-    fn of(p: &Placement, g: Geometry) -> MarkBoxes {
+impl MarkBox {
+    fn of(p: &Placement, g: Geometry) -> MarkBox {
         let at = symbol_px(p, g);
         let bar = (p.end_px.min(g.length + 4.0) - at).max(MARK_PX);
+        let before = p.side == Side::Before;
         if g.vertical {
-            MarkBoxes { top: Some(px(at)), bar_height: Some(px(bar)), label_top: Some(px(p.label_px - at)), ..MarkBoxes::default() }
+            MarkBox { top: Some(px(at)), height: Some(px(bar)), label_top: Some(px(p.label_px - at)), before, ..MarkBox::default() }
         } else {
-            MarkBoxes { left: Some(px(at)), top: Some(px(p.row as f64 * ROW_PX)), bar_width: Some(px(bar)), ..MarkBoxes::default() }
+            MarkBox { left: Some(px(at)), top: Some(px(p.row as f64 * ROW_PX)), width: Some(px(bar)), before, ..MarkBox::default() }
         }
     }
 }
 
-/// One event on the axis: its symbol at its date, the bar of its bounds, and its title in
-/// full beside it.
+/// What a mark's box follows.
+#[derive(Clone, Copy)]
+struct MarkInputs {
+    placement: Signal<Option<Placement>>,
+    geometry: Signal<Geometry>,
+    selected: Signal<bool>,
+}
+
+/// Keeps a mark's box, side and highlight as its inputs say, with one effect that touches only
+/// what changed: a zoom step at 100,000 events makes and moves dozens of marks in its frame,
+/// and an effect per property made that frame twice as long.
+fn follow(el: web_sys::Element, inputs: MarkInputs) {
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
+    let effect = RenderEffect::new(move |drawn: Option<MarkBox>| {
+        let placement = inputs.placement.get();
+        let mut now = placement.map(|p| MarkBox::of(&p, inputs.geometry.get())).unwrap_or_default();
+        now.selected = inputs.selected.get();
+        let drawn = drawn.unwrap_or_default();
+        let style = el.style();
+        for (property, now, drawn) in [
+            ("left", &now.left, &drawn.left),
+            ("top", &now.top, &drawn.top),
+            ("width", &now.width, &drawn.width),
+            ("height", &now.height, &drawn.height),
+            ("--label-top", &now.label_top, &drawn.label_top),
+        ] {
+            if now != drawn {
+                let _ = match now {
+                    Some(value) => style.set_property(property, value),
+                    None => style.remove_property(property).map(drop),
+                };
+            }
+        }
+        for (class, now, drawn) in [("before", now.before, drawn.before), ("selected", now.selected, drawn.selected)] {
+            if now != drawn {
+                let _ = el.class_list().toggle_with_force(class, now);
+            }
+        }
+        now
+    });
+    // Kept while the mark is: the mark's owner drops it with the mark.
+    StoredValue::new_local(effect);
+}
+
+/// One event on the axis: its symbol at its date and the bar of its bounds (both drawn by the
+/// stylesheet from the mark's classes and box), and its title in full beside them. Few
+/// elements and effects, because a zoom step at 100,000 events draws dozens of new marks in
+/// its frame.
 #[component]
 pub fn EventMark(
     /// The event's index in the dataset.
@@ -214,48 +264,27 @@ pub fn EventMark(
     let catalog = state.catalog();
     let event = &catalog.dataset.events[index];
     let facts = MarkFacts::of(&catalog.dataset, event);
-    let shape = event.date.shape();
     let qualifier = event.date.qualifier().mark();
-    let (title, name, date, badge, symbol) = (event.title.clone(), facts.name(event), event.date.human(), facts.badge(), facts.classes());
-    let open = event.date.is_open();
-    let selected = move || state.selected.get() == Some(index);
-    let before = move || placement.get().is_some_and(|p| p.side == Side::Before);
-    let boxes = Memo::new(move |_| placement.get().map(|p| MarkBoxes::of(&p, geometry.get())).unwrap_or_default());
+    let (title, name, date, badge, classes) = (event.title.clone(), facts.name(event), event.date.human(), facts.badge(), facts.mark_classes(&event.date));
+    let selected = Signal::derive(move || state.selected.get() == Some(index));
     view! {
-        <li
-            class="mark"
-            class:before=before
-            class:open=open
-            class:selected=selected
-            style:left=move || boxes.with(|b| b.left.clone())
-            style:top=move || boxes.with(|b| b.top.clone())
-        >
-            {(shape != DateShape::Point).then(|| view! {
-                <span
-                    class=bar_class(shape)
-                    aria-hidden="true"
-                    style:width=move || boxes.with(|b| b.bar_width.clone())
-                    style:height=move || boxes.with(|b| b.bar_height.clone())
-                ></span>
-            })}
-            <span class=symbol aria-hidden="true"></span>
-            // The badge follows the button, outside it: the button's name is its words.
-            <span class="caption" style:top=move || boxes.with(|b| b.label_top.clone())>
-                <button
-                    type="button"
-                    aria-pressed=move || selected().to_string()
-                    on:click=move |_| {
-                        state.select(index);
-                        reveal_panel();
-                    }
-                    title=date
-                    aria-label=name
-                >
-                    <span class="label">{title}</span>
-                    {(!qualifier.is_empty()).then(|| view! { <span class="qualifier">{qualifier}</span> })}
-                </button>
-                {badge.map(|b| view! { <span class="badge" aria-hidden="true">{b}</span> })}
-            </span>
+        <li class=classes use:follow=MarkInputs { placement, geometry, selected }>
+            // The badge is drawn after the title from `data-badge`; the button's name is its
+            // words.
+            <button
+                type="button"
+                aria-pressed=move || selected.get().to_string()
+                on:click=move |_| {
+                    state.select(index);
+                    reveal_panel();
+                }
+                title=date
+                aria-label=name
+                data-badge=badge
+            >
+                <span class="label">{title}</span>
+                {(!qualifier.is_empty()).then(|| view! { <span class="qualifier">{qualifier}</span> })}
+            </button>
         </li>
     }
 }
