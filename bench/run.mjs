@@ -33,6 +33,8 @@ import os from 'node:os';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000').split(',').map(Number);
 const LIMIT_MS = 60_000;
+// How long one tool at one size may take in all, its load and steps together.
+const STEPS_LIMIT_MS = 240_000;
 const STEPS = 9;
 const SITE = 'target/bench-site';
 const README = process.argv.includes('--readme');
@@ -188,9 +190,29 @@ async function toPaint(page, action) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(browser, base, tool, n) {
-  const spec = TOOLS[tool];
+// One tool at one size, in its own browser context, within STEPS_LIMIT_MS: a page that keeps its
+// renderer busy for minutes (vis-timeline at 100,000 events, once it has drawn) would otherwise
+// hold the run, since nothing can be evaluated in it meanwhile. Whatever was measured by then is
+// kept, and the row says what did not finish.
+async function measureWithin(browser, base, tool, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const result = { tool, n };
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('late'), STEPS_LIMIT_MS);
+  });
+  const outcome = await Promise.race([measure(context, base, tool, n, result), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    result.failed = result.firstDrawn === undefined ? `drew nothing within ${LIMIT_MS / 1000} s` : `its steps did not finish within ${STEPS_LIMIT_MS / 1000} s`;
+  }
+  // Closing a context whose renderer is stuck can wait as long as the renderer: not for long.
+  await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  return result;
+}
+
+async function measure(context, base, tool, n, result) {
+  const spec = TOOLS[tool];
   const page = await context.newPage();
   // What the page asked for; sizes are read from the served files, gzip-compressed here as a
   // static host would (the benchmark's plain server sends them uncompressed).
@@ -202,7 +224,6 @@ async function measure(browser, base, tool, n) {
     };
     new MutationObserver(watch).observe(document, { childList: true, subtree: true });
   }, spec.drawn);
-  const result = { tool, n };
   try {
     await page.goto(base + spec.url(n), { timeout: LIMIT_MS });
     await page.waitForFunction(() => window.__firstDrawn !== undefined, null, { timeout: LIMIT_MS, polling: 50 });
@@ -251,7 +272,6 @@ async function measure(browser, base, tool, n) {
   } catch (error) {
     result.failed = result.firstDrawn === undefined ? `drew nothing within ${LIMIT_MS / 1000} s` : String(error.message).split('\n')[0];
   }
-  await context.close();
   return result;
 }
 
@@ -607,7 +627,7 @@ function table(results) {
       const vs = (key) => (r.tool === 'sourceline' || !ours ? '' : ratio(ours, r, key));
       rows.push(
         `| ${label} | ${r.tool} | ${kb(r.transfer)}${vs((x) => x.transfer)} | ${ms(r.firstDrawn)}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${vs((x) => x.firstDrawn)} | ` +
-          `${ms(r.zoom?.median)} / ${ms(r.zoom?.worst)}${vs((x) => x.zoom?.median)} | ${ms(r.pan?.median)} / ${ms(r.pan?.worst)}${vs((x) => x.pan?.median)} | ` +
+          `${r.zoom ? `${ms(r.zoom.median)} / ${ms(r.zoom.worst)}${vs((x) => x.zoom?.median)}` : r.failed ?? '–'} | ${ms(r.pan?.median)} / ${ms(r.pan?.worst)}${vs((x) => x.pan?.median)} | ` +
           `${r.search ? `${ms(r.search.median)} / ${ms(r.search.worst)}` : '–'} | ${r.domAfter ?? r.dom ?? '–'} |`,
       );
     }
@@ -722,7 +742,7 @@ async function main() {
       for (const n of ['palmyra', ...SIZES]) {
         for (const tool of n === 'palmyra' ? ['sourceline'] : Object.keys(TOOLS)) {
           process.stderr.write(`measuring ${tool} at ${n}\n`);
-          results.push(await measure(browser, base, tool, n));
+          results.push(await measureWithin(browser, base, tool, n));
         }
       }
     }
