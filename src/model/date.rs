@@ -9,6 +9,7 @@ use std::cmp::{Ordering, Reverse};
 use std::fmt;
 
 use edtf_core::{Bound, Date, DateField, Edtf, IntervalEndpoint, Precision, SetElement, SetKind, Year, YearKind};
+use chrono::{Datelike, NaiveDate};
 
 /// A calendar day, counted from 1970-01-01 (day 0) in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,54 +23,37 @@ pub struct CivilDate {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
-
-/// The English name of a month numbered 1 to 12.
+/// The English name of a month numbered 1 to 12 (a number beyond reads as the nearest month).
 pub fn month_name(month: u8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+    chrono::Month::try_from(month.clamp(1, 12)).map_or("", |m| m.name())
 }
 
-/// The number of days in a month of a year.
+/// The number of days in a month of a year (0 for a month that is not 1 to 12, or a year beyond
+/// the calendar's range).
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    NaiveDate::from_ymd_opt(year, u32::from(month), 1).map_or(0, |first| first.num_days_in_month())
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
+/// Day numbers count from 1 January 1970; chrono's from 1 January of the year 1.
+const DAYS_FROM_CE_TO_1970: i32 = 719_163;
 
 impl Day {
-    /// The day number of a calendar date (Howard Hinnant's `days_from_civil`).
-    pub fn from_civil(date: CivilDate) -> Day {
-        let (m, d) = (i64::from(date.month), i64::from(date.day));
-        let y = i64::from(date.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Day((era * 146_097 + doe - 719_468) as i32)
+    /// The day number of a calendar date, or `None` when there is no such day or it lies
+    /// beyond the calendar's range (about 262,000 years either side of the year 1).
+    pub fn from_civil(date: CivilDate) -> Option<Day> {
+        let day = NaiveDate::from_ymd_opt(date.year, u32::from(date.month), u32::from(date.day))?;
+        Some(Day(day.num_days_from_ce() - DAYS_FROM_CE_TO_1970))
     }
 
-    /// The calendar date of this day (Howard Hinnant's `civil_from_days`).
+    /// The calendar date of this day; a day beyond the calendar's range reads as its first or
+    /// last day.
     pub fn to_civil(self) -> CivilDate {
-        let z = i64::from(self.0) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        CivilDate { year, month, day }
+        let day = self
+            .0
+            .checked_add(DAYS_FROM_CE_TO_1970)
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or(if self.0 < 0 { NaiveDate::MIN } else { NaiveDate::MAX });
+        CivilDate { year: day.year(), month: day.month() as u8, day: day.day() as u8 }
     }
 }
 
@@ -154,7 +138,7 @@ fn bound_day(bound: Bound) -> Option<Day> {
     match bound {
         Bound::Date(d) => {
             let year = i32::try_from(d.year).ok()?;
-            Some(Day::from_civil(CivilDate { year, month: d.month, day: d.day }))
+            Day::from_civil(CivilDate { year, month: d.month, day: d.day })
         }
         Bound::NegativeInfinity | Bound::PositiveInfinity | Bound::Unknown => None,
     }
@@ -196,8 +180,8 @@ fn plain_date(text: &str) -> Option<(Date, Day, Day)> {
         month,
         day,
     };
-    let earliest = Day::from_civil(CivilDate { year, month: first_month, day: first_day });
-    let latest = Day::from_civil(CivilDate { year, month: last_month, day: last_day });
+    let earliest = Day::from_civil(CivilDate { year, month: first_month, day: first_day })?;
+    let latest = Day::from_civil(CivilDate { year, month: last_month, day: last_day })?;
     Some((date, earliest, latest))
 }
 
@@ -590,7 +574,7 @@ mod tests {
 
     fn day(text: &str) -> Day {
         let p: Vec<i32> = text.split('-').map(|s| s.parse().unwrap()).collect();
-        Day::from_civil(CivilDate { year: p[0], month: p[1] as u8, day: p[2] as u8 })
+        Day::from_civil(CivilDate { year: p[0], month: p[1] as u8, day: p[2] as u8 }).unwrap()
     }
 
     /// Every plain date reads as edtf-core reads it, with the same bounds, and whatever
@@ -776,12 +760,26 @@ mod tests {
     }
 
     #[test]
+    fn days_beyond_the_calendar_are_not_made_up() {
+        assert_eq!(Day::from_civil(CivilDate { year: 2017, month: 2, day: 29 }), None);
+        assert_eq!(Day::from_civil(CivilDate { year: 300_000, month: 1, day: 1 }), None);
+        assert_eq!(days_in_month(300_000, 1), 0);
+        assert_eq!(days_in_month(2016, 2), 29);
+        assert_eq!(days_in_month(2017, 13), 0);
+        // A year the calendar cannot hold places nothing, rather than somewhere wrong.
+        assert_eq!(EventDate::parse("Y300000"), Err(DateError::Unbounded));
+        // The ends of the calendar are where days beyond it are read.
+        assert!(Day(i32::MAX).to_civil().year > 200_000);
+        assert!(Day(i32::MIN).to_civil().year < -200_000);
+    }
+
+    #[test]
     fn day_numbers_round_trip_through_the_calendar() {
         assert_eq!(day("1970-01-01"), Day(0));
         assert_eq!(day("2000-03-01").to_civil(), CivilDate { year: 2000, month: 3, day: 1 });
         for n in (-800_000..800_000).step_by(997) {
             let civil = Day(n).to_civil();
-            assert_eq!(Day::from_civil(civil), Day(n));
+            assert_eq!(Day::from_civil(civil), Some(Day(n)));
             assert!(civil.day >= 1 && civil.day <= days_in_month(civil.year, civil.month));
         }
     }

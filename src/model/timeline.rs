@@ -170,7 +170,8 @@ pub fn ticks(view: &Viewport, max: usize) -> Vec<Tick> {
     let (first, last) = (Day(view.from.floor() as i32).to_civil(), Day(view.to.ceil() as i32).to_civil());
     let mut ticks = Vec::new();
     let mut push = |date: CivilDate, label: String| {
-        let day = Day::from_civil(date);
+        // Beyond the calendar's range there is nothing to label.
+        let Some(day) = Day::from_civil(date) else { return };
         let fraction = view.fraction(f64::from(day.0));
         if (0.0..=1.0).contains(&fraction) {
             ticks.push(Tick { fraction, label });
