@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::dataset::MAX_DATASET_BYTES;
 use super::words::megabytes;
+use super::within;
 
 /// Why a dataset could not be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +67,7 @@ pub fn downloading(label: &str) -> String {
 pub fn download_progress(done: f64, total: Option<f64>) -> (Option<u32>, String) {
     match total {
         Some(total) if total > 0.0 => {
-            let percent = (done / total * 100.0).round().clamp(0.0, 100.0) as u32;
+            let percent = within((done / total * 100.0).round(), 0.0, 100.0) as u32;
             (Some(percent), format!("{} of {}", megabytes(done), megabytes(total)))
         }
         _ => (None, megabytes(done)),

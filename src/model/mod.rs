@@ -37,3 +37,23 @@ pub use problem::{Problem, ProblemKind};
 pub use story::{Direction, Step};
 pub use timeline::Viewport;
 pub use url_state::ViewState;
+
+/// `value` kept within `low` and `high`; `high` when they cross, a bound for NaN. Unlike
+/// `f64::clamp`, it never panics (an axis a few pixels long made a mark's bounds cross), and the
+/// panic's message would bring the whole of float formatting into the wasm with it.
+pub fn within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn within_keeps_a_value_between_its_bounds_and_never_panics() {
+        use super::within;
+        assert_eq!(within(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(within(-3.0, 0.0, 1.0), 0.0);
+        assert_eq!(within(7.0, 0.0, 1.0), 1.0);
+        assert_eq!(within(5.0, 2.0, -14.0), -14.0);
+        assert_eq!(within(f64::NAN, 0.0, 1.0), 0.0);
+    }
+}

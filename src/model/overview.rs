@@ -12,6 +12,7 @@
 use super::control::ControlTrack;
 use super::date::{day_range_words, Day};
 use super::timeline::{Viewport, MIN_SPAN_DAYS};
+use super::within;
 
 /// How many bins the density has: fine enough to see where events gather, and few enough to
 /// draw as one path whatever the number of events.
@@ -44,14 +45,14 @@ impl Density {
         let bins = bins.max(1);
         let width = limits.span() / bins as f64;
         let last = bins - 1;
-        let bin_of = |day: f64| ((day - limits.from) / width).floor().clamp(0.0, last as f64) as usize;
+        let bin_of = |day: f64| within(((day - limits.from) / width).floor(), 0.0, last as f64) as usize;
         let mut changes = vec![0_i64; bins + 1];
         for (from, to) in spans {
             let first = bin_of(f64::from(from.0));
             // The event's days end at the start of the day after `to`; a bin that starts just
             // there does not hold it.
             let end = f64::from(to.0) + 1.0;
-            let ending = (((end - limits.from) / width).ceil() - 1.0).clamp(0.0, last as f64) as usize;
+            let ending = within(((end - limits.from) / width).ceil() - 1.0, 0.0, last as f64) as usize;
             changes[first] += 1;
             changes[ending.max(first) + 1] -= 1;
         }
@@ -103,7 +104,7 @@ pub struct Stretch {
 pub fn miniature(track: &ControlTrack, limits: &Viewport, cells: usize) -> Vec<Stretch> {
     let holders = track.holders();
     let holder_of = |name: &str| holders.iter().position(|h| *h == name).unwrap_or(0);
-    let fraction = |day: f64| ((day - limits.from) / limits.span()).clamp(0.0, 1.0);
+    let fraction = |day: f64| within((day - limits.from) / limits.span(), 0.0, 1.0);
     let extents: Vec<(f64, f64, usize)> = track
         .segments
         .iter()
@@ -149,7 +150,7 @@ pub struct Window {
 impl Window {
     /// The window over the view `view` of the whole range `limits`.
     pub fn of(view: &Viewport, limits: &Viewport) -> Window {
-        let fraction = |day: f64| ((day - limits.from) / limits.span()).clamp(0.0, 1.0);
+        let fraction = |day: f64| within((day - limits.from) / limits.span(), 0.0, 1.0);
         Window { start: fraction(view.from), end: fraction(view.to) }
     }
 
@@ -161,7 +162,7 @@ impl Window {
 /// The view of the same span centred on the fraction `at` of the whole range (a press on the
 /// strip outside the window), kept within `limits`.
 pub fn centred_at(view: &Viewport, at: f64, limits: &Viewport) -> Viewport {
-    let target = limits.from + limits.span() * at.clamp(0.0, 1.0);
+    let target = limits.from + limits.span() * within(at, 0.0, 1.0);
     let centre = (view.from + view.to) / 2.0;
     view.pan((target - centre) / view.span(), limits)
 }
@@ -257,7 +258,7 @@ impl Grip {
             Grip::Start => window.start,
             Grip::End => window.end,
         };
-        (at.clamp(0.0, 1.0) * 100.0).round() as u32
+        (within(at, 0.0, 1.0) * 100.0).round() as u32
     }
 
     /// The grip's value in words: the days in view ("1–3 March 2017"), or the first or last of

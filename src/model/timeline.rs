@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::date::{day_range_words, month_name, CivilDate, Day};
+use super::within;
 
 /// The visible range, in days since 1970-01-01 (fractional, so zooming is smooth).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,8 +56,8 @@ impl Viewport {
     /// The view scaled by `factor` (below 1 zooms in) around the point at fraction `at`,
     /// kept within `limits`.
     pub fn zoom(&self, factor: f64, at: f64, limits: &Viewport) -> Viewport {
-        let at = at.clamp(0.0, 1.0);
-        let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, limits.span());
+        let at = within(at, 0.0, 1.0);
+        let span = within(self.span() * factor, MIN_SPAN_DAYS, limits.span());
         let pivot = self.from + self.span() * at;
         Viewport { from: pivot - span * at, to: pivot - span * at + span }.within(limits)
     }
@@ -71,7 +72,7 @@ impl Viewport {
     /// The same span moved, not shrunk, to lie inside `limits` where it can.
     fn within(self, limits: &Viewport) -> Viewport {
         let span = self.span().min(limits.span());
-        let from = self.from.clamp(limits.from, limits.to - span);
+        let from = within(self.from, limits.from, limits.to - span);
         Viewport { from, to: from + span }
     }
 
@@ -91,7 +92,7 @@ impl Viewport {
         match selected {
             Some((from, to)) if self.shows(from, to) => {
                 let centre = (f64::from(from.0) + f64::from(to.0) + 1.0) / 2.0;
-                let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, limits.span());
+                let span = within(self.span() * factor, MIN_SPAN_DAYS, limits.span());
                 Viewport { from: centre - span / 2.0, to: centre + span / 2.0 }.within(limits)
             }
             _ => self.zoom(factor, 0.5, limits),

@@ -5,6 +5,7 @@ use leptos::{ev, html, prelude::*};
 
 use super::geometry::Geometry;
 use crate::ui::AppState;
+use crate::model::within;
 
 /// How far one key press or button press moves or scales the view.
 pub const PAN_STEP: f64 = 0.15;
@@ -111,7 +112,7 @@ impl Gestures {
             let at = g.fraction_at(&el.get_bounding_client_rect(), f64::from(e.client_x()), f64::from(e.client_y()));
             let delta = if e.delta_mode() == 1 { e.delta_y() * 16.0 } else { e.delta_y() };
             // Each wheel notch (about 100 px) scales the view by about a sixth.
-            let factor = 1.0 + delta.clamp(-300.0, 300.0) * 0.0015;
+            let factor = 1.0 + within(delta, -300.0, 300.0) * 0.0015;
             self.zoom(factor.max(0.5), at);
         }
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::geometry::{px, Geometry};
 use crate::model::marks::{badge, MarkFacts};
 use crate::model::timeline::{Cluster, Placement, Side, MARK_PX};
-use crate::model::{Corroboration, Dataset};
+use crate::model::{within, Corroboration, Dataset};
 use crate::ui::{reveal_panel, use_state};
 
 /// Height of a row of marks on a horizontal axis: a label line and the date's bar under it.
@@ -172,7 +172,7 @@ pub fn leaders_path(placements: &[Placement], g: Geometry) -> String {
 
 /// Where an event's symbol is drawn along the axis: at the start of its date, kept in view.
 fn symbol_px(p: &Placement, g: Geometry) -> f64 {
-    p.start_px.clamp(2.0, g.length - MARK_PX - 3.0)
+    within(p.start_px, 2.0, g.length - MARK_PX - 3.0)
 }
 
 /// Where a mark goes, as CSS: the mark sits at its symbol (the start of its date, kept in view)
