@@ -78,7 +78,7 @@ impl MarkFacts {
         facts.push(count(self.originators, "originator", "originators"));
         let mut facts = facts.join("; ");
         if let Some(first) = facts.get(..1) {
-            facts = first.to_uppercase() + &facts[1..];
+            facts = first.to_ascii_uppercase() + &facts[1..];
         }
         format!("{}. {facts}", event.label())
     }
