@@ -160,7 +160,7 @@ fn an_event_whose_page_would_be_the_index_or_another_s_is_refused() {
     let site = Site { catalog: &catalog, url: None };
     assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "index"));
     let mut dataset = Dataset::embedded();
-    dataset.events[1].id = dataset.events[0].id.to_uppercase();
+    dataset.events[1].id = dataset.events[0].id.to_ascii_uppercase();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
     let site = Site { catalog: &catalog, url: None };
     assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::SameFile(..))));
