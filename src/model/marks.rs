@@ -29,18 +29,6 @@ impl MarkFacts {
         }
     }
 
-    /// The symbol's classes, as the stylesheet knows them: "symbol control disputed".
-    pub fn classes(&self) -> String {
-        let mut classes = String::from("symbol");
-        if self.changes_control_of.is_some() {
-            classes.push_str(" control");
-        }
-        if self.contested {
-            classes.push_str(" disputed");
-        }
-        classes
-    }
-
     /// The mark's classes, as the stylesheet knows them, for an event on `date`: "mark control
     /// disputed fuzzy open". The stylesheet draws the symbol and the bar from them.
     pub fn mark_classes(&self, date: &EventDate) -> String {
@@ -119,7 +107,6 @@ mod tests {
         let facts = MarkFacts::of(dataset, event);
         assert_eq!(facts.changes_control_of.as_deref(), Some("Palmyra"));
         assert!(facts.contested);
-        assert_eq!(facts.classes(), "symbol control disputed");
         assert_eq!(facts.mark_classes(&event.date), "mark control disputed");
         assert_eq!(facts.badge().as_deref(), Some(facts.originators.to_string().as_str()));
         assert_eq!(
@@ -135,7 +122,6 @@ mod tests {
         let event = dataset.event("russian-air-campaign").unwrap();
         let facts = MarkFacts::of(dataset, event);
         assert_eq!(facts, MarkFacts { changes_control_of: None, contested: false, originators: 1 });
-        assert_eq!(facts.classes(), "symbol");
         assert_eq!(facts.mark_classes(&event.date), "mark fuzzy");
         assert_eq!(facts.badge(), None);
         assert_eq!(facts.name(event), "Russia starts its air campaign, September 2015. 1 originator");

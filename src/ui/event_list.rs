@@ -7,6 +7,7 @@
 use gloo_timers::callback::Timeout;
 use leptos::{html, prelude::*};
 
+use super::timeline::px;
 use super::{reveal_panel, use_state};
 use crate::model::filter::in_view_count;
 use crate::model::Attribution;
@@ -115,7 +116,7 @@ pub fn EventList() -> impl IntoView {
                 }
             >
                 <div class="list-scroller" node_ref=scroller on:scroll=on_scroll on:keydown=on_keydown>
-                    <ol style:height=move || whole_px(in_view.with(Vec::len) as f64 * ROW_PX)>
+                    <ol style:height=move || px(in_view.with(Vec::len) as f64 * ROW_PX)>
                         <For each=move || window_rows.get() key=|(position, index)| (*position, *index) let:row>
                             <EventListItem position=row.0 index=row.1 total=Signal::derive(move || in_view.with(Vec::len))/>
                         </For>
@@ -144,7 +145,7 @@ fn EventListItem(
     view! {
         <li
             class:selected=selected
-            style:top=whole_px(position as f64 * ROW_PX)
+            style:top=px(position as f64 * ROW_PX)
             aria-setsize=move || total.get().to_string()
             aria-posinset=(position + 1).to_string()
         >
@@ -166,9 +167,4 @@ fn EventListItem(
             </button>
         </li>
     }
-}
-
-/// Whole CSS pixels: formatting a float would bring its whole machinery into the wasm.
-fn whole_px(value: f64) -> String {
-    format!("{}px", value.round() as i64)
 }

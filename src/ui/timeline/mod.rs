@@ -24,7 +24,9 @@ use crate::model::{ControlTrack, Day};
 use crate::ui::use_state;
 use axis::Axis;
 use band::{BandChoice, ControlBand};
-use geometry::{px, Geometry};
+use geometry::Geometry;
+/// Whole CSS pixels, for the event list too.
+pub(crate) use geometry::px;
 use gestures::{Gestures, ZOOM_STEP};
 use marks::{leaders_path, ClusterMarks, EventMark, LabelWidths, ROW_PX};
 
