@@ -305,7 +305,7 @@ const COUNTED: [&str; 7] = ["originator", "claim", "event", "problem", "source",
 fn wording_of_data(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for literal in string_literals(text) {
-        let lower = literal.to_lowercase();
+        let lower = literal.to_ascii_lowercase();
         let counted = literal.split('}').skip(1).any(|after| {
             // "{n} events", and "{n} of {total} events" once the "of {total}" is passed.
             let after = after.trim_start();

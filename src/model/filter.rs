@@ -107,7 +107,7 @@ impl Filter {
         let sources = || event.claims.iter().flat_map(|c| std::iter::once(&c.by).chain(&c.via)).filter_map(|id| dataset.source(id));
         let originators = || event.claims.iter().filter_map(|c| dataset.source(&c.by));
         let in_party = |s: &Source, wanted: &str| Standing::of(dataset, s).party().unwrap_or(NOT_A_PARTY) == wanted;
-        self.text.split_whitespace().all(|word| haystack.contains(&word.to_lowercase()))
+        self.text.split_whitespace().all(|word| haystack.contains(&lower_case(word)))
             && Facet::ALL.into_iter().all(|facet| {
                 let Some(wanted) = self.get(facet) else { return true };
                 match facet {
@@ -207,7 +207,62 @@ fn haystack(dataset: &Dataset, event: &Event) -> String {
             add(&source.name);
         }
     }
-    text.to_lowercase()
+    lower_case(&text)
+}
+
+/// `text` in lower case, for search and for sorting without regard to case, letter by letter
+/// with Unicode's simple mappings for the scripts datasets are mostly written in: Latin (with
+/// Latin-1, Extended-A, the regular pairs of Extended-B and Extended Additional), Greek, Cyrillic
+/// and Armenian. Any other letter stays as written. This is not `str::to_lowercase`, whose
+/// tables cost 6 KB gzip of wasm; the tests hold it to the standard library letter by letter.
+pub fn lower_case(text: &str) -> String {
+    text.chars().map(lower_letter).collect()
+}
+
+fn lower_letter(letter: char) -> char {
+    let u = letter as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        // Pairs with the capital first, at the even code point.
+        0x100..=0x12F
+        | 0x132..=0x137
+        | 0x14A..=0x177
+        | 0x182..=0x185
+        | 0x1A0..=0x1A5
+        | 0x1DE..=0x1EF
+        | 0x1F8..=0x21F
+        | 0x222..=0x233
+        | 0x246..=0x24F
+        | 0x370..=0x373
+        | 0x3D8..=0x3EF
+        | 0x460..=0x481
+        | 0x48A..=0x4BF
+        | 0x4D0..=0x52F
+        | 0x1E00..=0x1E95
+        | 0x1EA0..=0x1EFF => u | 1,
+        // Pairs with the capital first, at the odd code point.
+        0x139..=0x148 | 0x179..=0x17E | 0x1CD..=0x1DC | 0x4C1..=0x4CE => u + (u & 1),
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x1E9E => 0xDF,
+        0x376 => 0x377,
+        0x37F => 0x3F3,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x3CF => 0x3D7,
+        0x3F4 => 0x3B8,
+        0x3F7 => 0x3F8,
+        0x3F9 => 0x3F2,
+        0x3FA => 0x3FB,
+        0x3FD..=0x3FF => u - 130,
+        0x400..=0x40F => u + 0x50,
+        0x4C0 => 0x4CF,
+        0x531..=0x556 => u + 0x30,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(letter)
 }
 
 impl SearchIndex {
@@ -229,7 +284,7 @@ impl SearchIndex {
 
 /// Whether every event `after` lets through, `before` let through too.
 fn narrows(before: &Filter, after: &Filter) -> bool {
-    let words = |f: &Filter| f.text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |f: &Filter| f.text.split_whitespace().map(lower_case).collect::<Vec<_>>();
     let (old, new) = (words(before), words(after));
     before.menus == after.menus
         && old.len() <= new.len()
@@ -255,7 +310,7 @@ impl Facets {
         // compared once, not thousands of times.
         let sorted = |values: Vec<&String>| {
             let mut unique: Vec<&String> = values.into_iter().collect::<rustc_hash::FxHashSet<_>>().into_iter().collect();
-            unique.sort_by_cached_key(|v| (v.to_lowercase(), v.as_str()));
+            unique.sort_by_cached_key(|v| (lower_case(v), v.as_str()));
             unique.into_iter().map(|v| (v.clone(), v.clone())).collect::<Vec<_>>()
         };
         match facet {
@@ -348,6 +403,35 @@ mod tests {
         index.matching(&dataset, &filter).into_iter().map(|i| dataset.events[i].id.clone()).collect()
     }
 
+    /// The blocks `lower_case` covers: in them, every letter with a one-letter lower case in
+    /// Unicode gets it.
+    const COVERED: [std::ops::RangeInclusive<u32>; 7] =
+        [0..=0x17F, 0x182..=0x185, 0x1A0..=0x1A5, 0x1CD..=0x1DC, 0x370..=0x3FF, 0x400..=0x52F, 0x1E00..=0x1EFF];
+
+    #[test]
+    fn lower_case_agrees_with_the_standard_library_letter_by_letter() {
+        let mut covered = 0;
+        for letter in (0..=0x10FFFF).filter_map(char::from_u32) {
+            #[allow(clippy::disallowed_methods)] // the standard it is held to
+            let mut std_lower = letter.to_lowercase();
+            let simple = match (std_lower.next(), std_lower.next()) {
+                (Some(one), None) => one,
+                // Only capital I with a dot has a longer lower case; its simple one is "i".
+                _ => 'i',
+            };
+            let ours = lower_letter(letter);
+            // Never wrong: a letter is lowered as Unicode says, or left as written.
+            assert!(ours == simple || ours == letter, "{letter:?} (U+{:04X}) became {ours:?}", letter as u32);
+            // Complete where it claims to be.
+            if COVERED.iter().any(|block| block.contains(&(letter as u32))) && !(0x186..=0x1CC).contains(&(letter as u32)) {
+                assert_eq!(ours, simple, "U+{:04X}", letter as u32);
+                covered += usize::from(simple != letter);
+            }
+        }
+        assert!(covered > 450, "{covered} capitals covered");
+        assert_eq!(lower_case("ÇA VA, Ελλάδα, МОСКВА, Tadmur"), "ça va, ελλάδα, москва, tadmur");
+    }
+
     #[test]
     fn an_empty_filter_shows_everything() {
         assert!(Filter::default().is_empty());
@@ -437,7 +521,7 @@ mod tests {
         assert_eq!(names(Facet::Place), ["Aleppo", "Palmyra", "Syria"]);
         assert_eq!(values(Facet::Source).len(), 10);
         assert_eq!(values(Facet::Source)[0], palmyra().sources[0].id);
-        assert!(names(Facet::Kind).windows(2).all(|w| w[0].to_lowercase() < w[1].to_lowercase()), "sorted, each once");
+        assert!(names(Facet::Kind).windows(2).all(|w| lower_case(w[0]) < lower_case(w[1])), "sorted, each once");
     }
 
     #[test]

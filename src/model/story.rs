@@ -240,7 +240,7 @@ mod tests {
             for key in direction.shortcuts().split(' ') {
                 assert_eq!(Direction::of_key(key, true), Some(direction), "{key}");
                 if key.len() == 1 {
-                    assert_eq!(Direction::of_key(&key.to_lowercase(), true), Some(direction), "{key}");
+                    assert_eq!(Direction::of_key(&key.to_ascii_lowercase(), true), Some(direction), "{key}");
                 }
             }
         }
