@@ -49,9 +49,13 @@ impl ControlTrack {
     /// Every track, the places that changed hands most often first (ties in order of first
     /// change).
     pub fn by_activity(dataset: &Dataset) -> Vec<ControlTrack> {
-        let mut tracks = ControlTrack::all(dataset);
-        tracks.sort_by_key(|t| std::cmp::Reverse(t.segments.len()));
-        tracks
+        // One integer a track, fewer changes later, then place in the list: an unstable sort
+        // of plain integers keeps ties in order, and needs no stable sort in the wasm.
+        let mut tracks: Vec<Option<ControlTrack>> = ControlTrack::all(dataset).into_iter().map(Some).collect();
+        let mut order: Vec<u128> =
+            tracks.iter().flatten().enumerate().map(|(at, t)| u128::from(u64::MAX - t.segments.len() as u64) << 64 | at as u128).collect();
+        order.sort_unstable();
+        order.into_iter().filter_map(|key| tracks.get_mut(key as u64 as usize).and_then(Option::take)).collect()
     }
 
     /// "Who held Palmyra": the band's name.
@@ -89,6 +93,30 @@ impl ControlSegment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn busiest_first_keeps_ties_in_order() {
+        // Places with one to three changes each, in a scrambled order, many of them tied.
+        let mut json = crate::model::fixtures::small_json();
+        let claims = json["events"][0]["claims"].clone();
+        let events: Vec<serde_json::Value> = (0..40)
+            .flat_map(|place| (0..1 + (place * 7) % 3).map(move |change| (place, change)))
+            .map(|(place, change)| {
+                serde_json::json!({
+                    "id": format!("e{place}-{change}"), "date": format!("{}-01", 1990 + change * 3 + place % 5),
+                    "title": "T", "summary": "S", "claims": claims,
+                    "control": { "place": format!("P{place}"), "holder": format!("H{change}") },
+                })
+            })
+            .collect();
+        json["events"] = serde_json::Value::Array(events);
+        let dataset = Dataset::parse(&json.to_string()).0.unwrap();
+        let mut expected = ControlTrack::all(&dataset);
+        expected.sort_by_key(|t| std::cmp::Reverse(t.segments.len()));
+        let places = |tracks: Vec<ControlTrack>| tracks.into_iter().map(|t| t.place).collect::<Vec<_>>();
+        assert_eq!(expected.len(), 40);
+        assert_eq!(places(ControlTrack::by_activity(&dataset)), places(expected));
+    }
 
     #[test]
     fn changes_of_control_become_consecutive_segments() {
