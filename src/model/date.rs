@@ -8,7 +8,10 @@
 use std::cmp::{Ordering, Reverse};
 use std::fmt;
 
-use edtf_core::{Bound, Date, DateField, Edtf, IntervalEndpoint, Precision, SetElement, SetKind, Year, YearKind};
+use edtf_core::{
+    Bound, Date, DateField, Edtf, Interval, IntervalEndpoint, Precision, Qualifier as EdtfQualifier, SetElement, SetKind, Year,
+    YearKind,
+};
 use chrono::{Datelike, NaiveDate};
 
 /// A calendar day, counted from 1970-01-01 (day 0) in the proleptic Gregorian calendar.
@@ -185,12 +188,46 @@ fn plain_date(text: &str) -> Option<(Date, Day, Day)> {
     Some((date, earliest, latest))
 }
 
+/// A plain date with at most a qualifier after it (`2017-03-02~`, `2016-12?`, `2015%`): a
+/// qualifier after the last part qualifies every part, as edtf-core reads it, and does not move
+/// the bounds.
+fn qualified_date(text: &str) -> Option<(Date, Day, Day)> {
+    let (uncertain, approximate) = match text.as_bytes().last() {
+        Some(b'~') => (false, true),
+        Some(b'?') => (true, false),
+        Some(b'%') => (true, true),
+        _ => return plain_date(text),
+    };
+    let (mut date, earliest, latest) = plain_date(text.get(..text.len() - 1)?)?;
+    let qualifier = EdtfQualifier { uncertain, approximate };
+    date.year.qualifier = qualifier;
+    for part in [&mut date.month, &mut date.day].into_iter().flatten() {
+        part.qualifier = qualifier;
+    }
+    Some((date, earliest, latest))
+}
+
+/// The dates most datasets write, read without edtf-core: a plain date, qualified or not, or
+/// an interval between two such dates in order (`2017-03-01/2017-03-05`). It gives exactly the
+/// expression and bounds edtf-core gives (tests hold the two together); anything else, an
+/// interval whose end precedes its start among them, is `None` and left to edtf-core.
+fn simple_date(text: &str) -> Option<(Edtf, Day, Day)> {
+    let Some((start, end)) = text.split_once('/') else {
+        let (date, earliest, latest) = qualified_date(text)?;
+        return Some((Edtf::Date(date), earliest, latest));
+    };
+    let (start, earliest, _) = qualified_date(start)?;
+    let (end, _, latest) = qualified_date(end)?;
+    let interval = Interval { start: IntervalEndpoint::Date(start), end: IntervalEndpoint::Date(end) };
+    (earliest <= latest).then_some((Edtf::Interval(interval), earliest, latest))
+}
+
 impl EventDate {
     /// Parses an EDTF expression that can place an event in time.
     pub fn parse(text: &str) -> Result<EventDate, DateError> {
-        match plain_date(text) {
-            Some((date, earliest, latest)) => {
-                Ok(EventDate { text: text.to_string(), edtf: Edtf::Date(date), earliest: Some(earliest), latest: Some(latest) })
+        match simple_date(text) {
+            Some((edtf, earliest, latest)) => {
+                Ok(EventDate { text: text.to_string(), edtf, earliest: Some(earliest), latest: Some(latest) })
             }
             None => EventDate::parse_with_edtf_core(text),
         }
@@ -597,8 +634,14 @@ mod tests {
                 }
             }
         }
+        let qualified: Vec<String> = texts.iter().flat_map(|t| ["~", "?", "%", "~~", "?~"].map(|q| format!("{t}{q}"))).collect();
+        let intervals: Vec<String> = texts.iter().step_by(5).zip(texts.iter().skip(1).step_by(3)).map(|(a, b)| format!("{a}/{b}")).collect();
+        texts.extend(qualified);
+        texts.extend(intervals);
         texts.extend(
-            ["201", "20177", "2017-3", "2017-03-2", "2017-21", "2017-03-02~", "-2017", "2017-0X", "201X", "2017-03-02T10:00:00", "2017/2018", "", "2017-03-021", "2017_03", "２０１７"]
+            ["201", "20177", "2017-3", "2017-03-2", "2017-21", "2017-03-02~", "-2017", "2017-0X", "201X", "2017-03-02T10:00:00", "2017/2018", "", "2017-03-021", "2017_03", "２０１７",
+             "2018/2017", "2017-03-02/2017-03-01", "2017-03-02/2017-03-02", "2017-03/2017-03-01", "2017-03-31/2017-03", "2017~/2017?", "2017-03-02~/2017-03-05%",
+             "2017/2018/2019", "/2017", "2017/", "../2017", "2017/..", "2017//2018", "2017-21/2018", "~2017", "2017-?03", "2017-03-02 ~", "2017-03-02/2017-03-02T10:00:00"]
                 .map(String::from),
         );
         for text in &texts {
@@ -610,6 +653,21 @@ mod tests {
         /// Any text shaped like a plain date reads as edtf-core reads it.
         #[test]
         fn texts_like_plain_dates_read_as_edtf_core_reads_them(text in "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?") {
+            proptest::prop_assert_eq!(EventDate::parse(&text), EventDate::parse_with_edtf_core(&text));
+        }
+
+        /// Any text shaped like an interval between plain dates, in order or not, reads as
+        /// edtf-core reads it.
+        #[test]
+        fn texts_like_intervals_read_as_edtf_core_reads_them(
+            text in "(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9])?)?[~?%]?/(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9])?)?[~?%]?"
+        ) {
+            proptest::prop_assert_eq!(EventDate::parse(&text), EventDate::parse_with_edtf_core(&text));
+        }
+
+        /// Near misses of those shapes too.
+        #[test]
+        fn texts_near_simple_dates_read_as_edtf_core_reads_them(text in "[0-9]{1,5}([-/~?%.X][0-9X]{0,3}){0,5}[~?%/.]{0,2}") {
             proptest::prop_assert_eq!(EventDate::parse(&text), EventDate::parse_with_edtf_core(&text));
         }
     }
