@@ -101,13 +101,19 @@ impl Filter {
         self.text.trim().is_empty() && self.menus_set() == 0
     }
 
+    /// The search text's words in lower case, each to be found in an event's searchable text.
+    fn words(&self) -> Vec<String> {
+        self.text.split_whitespace().map(lower_case).collect()
+    }
+
     /// Whether `event` passes every filter. `haystack` is the event's searchable text in lower
-    /// case, from [`SearchIndex`].
-    pub fn matches(&self, dataset: &Dataset, event: &Event, haystack: &str) -> bool {
+    /// case, from [`SearchIndex`]; `words` are this filter's [`Filter::words`], lowered once for
+    /// every event.
+    fn matches(&self, dataset: &Dataset, event: &Event, haystack: &str, words: &[String]) -> bool {
         let sources = || event.claims.iter().flat_map(|c| std::iter::once(&c.by).chain(&c.via)).filter_map(|id| dataset.source(id));
         let originators = || event.claims.iter().filter_map(|c| dataset.source(&c.by));
         let in_party = |s: &Source, wanted: &str| Standing::of(dataset, s).party().unwrap_or(NOT_A_PARTY) == wanted;
-        self.text.split_whitespace().all(|word| haystack.contains(&lower_case(word)))
+        words.iter().all(|word| haystack.contains(word.as_str()))
             && Facet::ALL.into_iter().all(|facet| {
                 let Some(wanted) = self.get(facet) else { return true };
                 match facet {
@@ -174,12 +180,13 @@ impl SearchIndex {
         if filter.is_empty() {
             return (0..dataset.events.len()).collect();
         }
+        let words = filter.words();
         dataset
             .events
             .iter()
             .zip(self.haystacks(dataset))
             .enumerate()
-            .filter(|(_, (event, haystack))| filter.matches(dataset, event, haystack))
+            .filter(|(_, (event, haystack))| filter.matches(dataset, event, haystack, &words))
             .map(|(i, _)| i)
             .collect()
     }
@@ -286,11 +293,11 @@ impl SearchIndex {
     /// everything at each key.
     pub fn refine(&self, dataset: &Dataset, filter: &Filter, previous: Option<(&Filter, &[usize])>) -> Vec<usize> {
         match previous {
-            Some((before, matches)) if narrows(before, filter) => matches
-                .iter()
-                .copied()
-                .filter(|&i| filter.matches(dataset, &dataset.events[i], &self.haystacks(dataset)[i]))
-                .collect(),
+            Some((before, matches)) if narrows(before, filter) => {
+                let words = filter.words();
+                let haystacks = self.haystacks(dataset);
+                matches.iter().copied().filter(|&i| filter.matches(dataset, &dataset.events[i], &haystacks[i], &words)).collect()
+            }
             _ => self.matching(dataset, filter),
         }
     }
@@ -298,8 +305,7 @@ impl SearchIndex {
 
 /// Whether every event `after` lets through, `before` let through too.
 fn narrows(before: &Filter, after: &Filter) -> bool {
-    let words = |f: &Filter| f.text.split_whitespace().map(lower_case).collect::<Vec<_>>();
-    let (old, new) = (words(before), words(after));
+    let (old, new) = (before.words(), after.words());
     before.menus == after.menus
         && old.len() <= new.len()
         // Every old word is still required, itself or lengthened, so nothing new can match.
