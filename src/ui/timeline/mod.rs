@@ -74,16 +74,24 @@ pub fn Timeline() -> impl IntoView {
     let area = NodeRef::<html::Div>::new();
     let marks_list = NodeRef::<html::Ol>::new();
     let geometry = RwSignal::new(Geometry::default());
+    // Nothing is laid out before the area is measured: a layout for a guessed size, with labels
+    // measured in no font, was drawn and thrown away at once (at 100,000 events, about 100 ms
+    // before the first event).
+    let measured_once = RwSignal::new(false);
     let widths = StoredValue::new_local(LabelWidths::new(state.catalog().dataset.events.len()));
 
     let remeasure = move || {
         if let (Some(el), Some(list)) = (area.get_untracked(), marks_list.get_untracked()) {
             let measured = Geometry::of(&el, &list);
+            let first = !measured_once.get_untracked();
             // The marks' font changes only with the layout (a phone's or not): read it again
             // only then, not each time the axis grows a row.
-            if geometry.get_untracked() != measured {
+            if first || geometry.get_untracked() != measured {
                 let font_changed = widths.try_update_value(|w| w.follow_font(&list)).unwrap_or(false);
                 geometry.set(measured);
+                if first {
+                    measured_once.set(true);
+                }
                 if font_changed {
                     prefill_widths(widths, std::sync::Arc::downgrade(&state.catalog()));
                 }
@@ -124,6 +132,9 @@ pub fn Timeline() -> impl IntoView {
         indices.with(|indices| indices.iter().map(|&i| catalog.spans[i]).collect::<Vec<(Day, Day)>>())
     });
     let layout = Memo::new(move |_| {
+        if !measured_once.get() {
+            return Layout::default();
+        }
         let catalog = state.catalog();
         let g = geometry.get();
         let view = state.viewport.get();
