@@ -3,6 +3,7 @@
 // workers and caches of different tests never meet.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
@@ -119,4 +120,24 @@ test('every text and wasm file of the build has gzip and brotli copies beside it
   }
   // Images are compressed already and have none.
   expect(files.filter((f) => /\.png\.(gz|br)$/.test(f))).toEqual([]);
+});
+
+test('the stylesheet and scripts ship minified, under the integrity hashes the pages name', () => {
+  // scripts/post-build.mjs minifies them after Trunk wrote its hashes, and writes new ones.
+  const pages = readdirSync(BUILD).filter((f) => f.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(2);
+  let named = 0;
+  for (const page of pages) {
+    const html = readFileSync(`${BUILD}/${page}`, 'utf8');
+    for (const [, file, hash] of html.matchAll(/(?:href|src)="\.\/([^"]+)"[^>]*\bintegrity="sha384-([^"]+)"/g)) {
+      const actual = createHash('sha384').update(readFileSync(`${BUILD}/${file}`)).digest('base64');
+      expect(actual, `${page} names ${file}`).toBe(hash);
+      named += 1;
+    }
+  }
+  expect(named).toBeGreaterThanOrEqual(3 * pages.length);
+  for (const file of readdirSync(BUILD).filter((f) => /\.(css|js)$/.test(f) && f !== 'sw.js')) {
+    const text = readFileSync(`${BUILD}/${file}`, 'utf8');
+    expect(text.split('\n').length, `${file} is minified`).toBeLessThan(5);
+  }
 });
