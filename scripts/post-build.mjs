@@ -25,8 +25,9 @@ if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--no-site] (o
 const release = dir === process.argv[2] ? true : process.env.TRUNK_PROFILE === 'release';
 
 // Minified in place, in the Trunk hook only (not again with --no-site). The service worker is
-// left as written: this script fills in its lists line by line each time it runs. Only whitespace, comments and local names go: exported names, property names
-// and strings (the wasm's imports are looked up by name) stay as they are.
+// left as written: this script fills in its lists line by line each time it runs. Only
+// whitespace, comments and local names go: exported names, property names and strings (the
+// wasm's imports are looked up by name) stay as they are.
 const minify = (file) => {
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');
@@ -40,10 +41,10 @@ const minify = (file) => {
 if (release && !process.argv.includes('--no-site')) {
   const indexPath = join(dir, 'index.html');
   let index = readFileSync(indexPath, 'utf8');
+  // Trunk wrote a sha384 of each file it copied; the page must name the file as it is now.
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   for (const file of readdirSync(dir).filter((f) => /\.(css|js)$/.test(f) && f !== 'sw.js')) {
     const { before, after } = minify(file);
-    // Trunk wrote a sha384 of the file it copied; the page must name the file as it is now.
-    const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
     index = index.split(sri(before)).join(sri(after));
   }
   writeFileSync(indexPath, index);
