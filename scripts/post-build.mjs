@@ -4,8 +4,8 @@
 //   the new files' hashes into the page's `integrity` attributes, before any page is written
 //   from it: 3.5 KB less gzip in the first load than Trunk's copies;
 // - writes the static site into the build (src/bin/site.rs: a page and a preview image per
-//   event, the index's content, the offline shell, the sitemap when SITE_URL is set), unless
-//   --no-site says it is already written;
+//   event, the index's content, the offline shell, the sitemap when SITE_URL is set), from the
+//   dataset SOURCELINE_DATA names if set, unless --no-site says it is already written;
 // - puts the SHA-256 hashes of the inline scripts Trunk injects into the Content-Security-Policy
 //   of every page, so those and nothing else may run inline;
 // - writes the app shell's file list and a build id (a hash of every file) into sw.js, so the
@@ -51,7 +51,12 @@ if (release && !process.argv.includes('--no-site')) {
 }
 
 if (!process.argv.includes('--no-site')) {
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir], { stdio: 'inherit' });
+  // A build with another dataset (SOURCELINE_DATA, checked and built into the app by build.rs)
+  // gets its pages from the same file. The site command reads it when it runs, so it is built
+  // without the variable, and once for every dataset.
+  const { SOURCELINE_DATA: data, ...env } = process.env;
+  const dataset = data?.trim() ? ['--data', data] : [];
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir, ...dataset], { stdio: 'inherit', env });
 }
 
 const files = [];

@@ -19,8 +19,9 @@ pub const FORMAT: &str = "sourceline/1";
 /// link cannot freeze the tab.
 pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
 
-/// The bundled default dataset, embedded at compile time (and validated by `build.rs`).
-pub const EMBEDDED_JSON: &str = include_str!("../../data/palmyra.json");
+/// The dataset the app is built with, embedded at compile time: `data/palmyra.json`, or the file
+/// `SOURCELINE_DATA` names (`build.rs` checks it and copies it into the build).
+pub const EMBEDDED_JSON: &str = crate::bundled::JSON;
 
 /// A whole dataset: what happened, who says so, and where they said it.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::dataset::{Dataset, Stance, EMBEDDED_JSON};
+use super::dataset::{Dataset, Stance};
 
 /// A valid dataset to break one field at a time: one document, an army relayed by an agency,
 /// a monitor and its director, and one event with a supporting and a qualifying claim.
@@ -47,9 +47,13 @@ pub(crate) fn control() -> Dataset {
     valid(CONTROL_JSON)
 }
 
-/// The bundled Palmyra dataset, read.
+/// The repository's dataset, `data/palmyra.json`: what the app is built with unless
+/// `SOURCELINE_DATA` names another file.
+pub(crate) const PALMYRA_JSON: &str = include_str!("../../data/palmyra.json");
+
+/// [`PALMYRA_JSON`], read.
 pub(crate) fn palmyra() -> Dataset {
-    valid(EMBEDDED_JSON)
+    valid(PALMYRA_JSON)
 }
 
 // The fixtures describe themselves above; these hold them to it, and keep every helper in use

@@ -8,7 +8,6 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use sourceline::model::dataset::EMBEDDED_JSON;
 use sourceline::model::{Dataset, Problem};
 
 /// A valid dataset to break one field at a time: one document, an army relayed by an agency,
@@ -58,12 +57,15 @@ pub fn control() -> Dataset {
     valid(CONTROL_JSON)
 }
 
+/// The repository's dataset, as the app is built with it unless `SOURCELINE_DATA` names another.
+pub const PALMYRA_JSON: &str = include_str!("../../data/palmyra.json");
+
 /// The bundled Palmyra dataset, read.
 pub fn palmyra() -> Dataset {
-    valid(EMBEDDED_JSON)
+    valid(PALMYRA_JSON)
 }
 
 /// The bundled Palmyra dataset as a JSON value, to edit before reading.
 pub fn palmyra_json() -> Value {
-    serde_json::from_str(EMBEDDED_JSON).expect("the bundled dataset is JSON")
+    serde_json::from_str(PALMYRA_JSON).expect("the bundled dataset is JSON")
 }

@@ -1,0 +1,62 @@
+// Publishing your own: ./x test builds the site again with other datasets, as a publisher would
+// (SOURCELINE_DATA=FILE ./x build, docs/publishing.md), with nothing in the repository changed,
+// into target/e2e-builds/NAME/, and serves each at built/NAME/. Each must be a working site of
+// its own dataset: the app on it, a page per event, pages that read without JavaScript.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { attribution, eventList, openApp, panelHeading } from './support.mjs';
+
+const BUILDS = 'target/e2e-builds';
+const builds = readdirSync(BUILDS).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+const read = (name) => JSON.parse(readFileSync(`${BUILDS}/${name}.json`, 'utf8'));
+
+test('./x test built the site with each other dataset', () => {
+  expect(builds).toEqual(['synthetic']);
+});
+
+for (const name of builds) {
+  const dataset = read(name);
+  const events = dataset.events;
+  const someEvents = [events[0], events[Math.floor(events.length / 2)], events[events.length - 1]];
+  const sourceName = (id) => dataset.sources.find((s) => s.id === id).name;
+
+  test.describe(`a site built with ${name}.json`, () => {
+    test('is the app on that dataset, not the bundled one', async ({ page }) => {
+      await openApp(page, `built/${name}/`);
+      await expect(page).toHaveTitle(`${dataset.title} · sourceline`);
+      await expect(eventList(page).getByRole('button', { name: new RegExp(escape(events[0].title)) }).first()).toBeAttached();
+      await expect(page.getByText('Syrian forces recapture Palmyra')).toHaveCount(0);
+    });
+
+    test('opens each event page on its event, with who says so', async ({ page }) => {
+      for (const event of someEvents) {
+        await openApp(page, `built/${name}/${event.id}.html`);
+        await expect(panelHeading(page)).toHaveText(event.title);
+        const first = event.claims[0];
+        await expect(attribution(page).getByRole('heading', { name: sourceName(first.by), exact: true }).first()).toBeVisible();
+        await expect(attribution(page)).toContainText(first.text);
+      }
+    });
+
+    test.describe('without JavaScript', () => {
+      test.use({ javaScriptEnabled: false });
+
+      test('its index lists every event, and each page reads', async ({ page }) => {
+        await page.goto(`built/${name}/`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+        const list = page.getByRole('navigation', { name: `${events.length} events` });
+        await expect(list.getByRole('link')).toHaveCount(events.length);
+        for (const event of someEvents) {
+          await page.goto(`built/${name}/${event.id}.html`);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
+          await expect(page.getByRole('region', { name: 'Who says so' })).toContainText(event.claims[0].text);
+        }
+      });
+    });
+  });
+}
+
+/** A string as a regular expression that matches it literally. */
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
