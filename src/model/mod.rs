@@ -10,11 +10,13 @@ pub mod attribution;
 pub mod catalog;
 pub mod control;
 pub mod dataset;
+pub mod export;
 pub mod date;
 pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod ids;
+pub mod linked_data;
 pub mod loading;
 pub mod marks;
 pub mod overview;

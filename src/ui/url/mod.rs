@@ -4,13 +4,16 @@
 //!
 //! - `sync`: the address bar follows the state, and Back and Forward move the state;
 //! - `head`: the document's title and description follow the selected event;
-//! - `copy_link`: the buttons that copy or share a link to an event or a claim.
+//! - `copy_link`: the buttons that copy or share a link to an event or a claim, or cite a claim;
+//! - `download`: the buttons that download the events in view.
 
 mod copy_link;
+mod download;
 mod head;
 mod sync;
 
 pub use copy_link::CopyLink;
+pub use download::Downloads;
 pub use head::follow_selection_in_document_head;
 pub use sync::{sync_with_address_bar, KeptAddress};
 
