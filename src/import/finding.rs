@@ -75,6 +75,9 @@ pub enum FindingKind {
     MissingColumn(&'static str),
     /// A header names no column of this sheet; these are the columns it has.
     UnknownColumn { header: String, accepted: &'static [&'static str] },
+    /// A column of a TimelineJS spreadsheet that is not one of TimelineJS's, left out as
+    /// TimelineJS leaves it out.
+    IgnoredColumn,
     /// A header repeats one to its left.
     RepeatedColumn(String),
     /// A cell is not UTF-8 text.
@@ -131,7 +134,7 @@ impl FindingKind {
         use FindingKind::*;
         match self {
             DateCell(_) | EndWithoutYear | NoHeadline | NoText | IdRepeated { .. } | NeedsAttribution => Severity::Warning,
-            IgnoredSheet | TimeDropped | IdChanged { .. } | NotCarried { .. } | MediaCredits(_) => Severity::Note,
+            IgnoredSheet | IgnoredColumn | TimeDropped | IdChanged { .. } | NotCarried { .. } | MediaCredits(_) => Severity::Note,
             _ => Severity::Error,
         }
     }
@@ -156,6 +159,7 @@ impl fmt::Display for FindingKind {
             UnknownColumn { header, accepted } => {
                 write!(f, "`{header}` is not a column of this sheet (expected one of: {})", accepted.join(", "))
             }
+            IgnoredColumn => f.write_str("is not a column of TimelineJS's spreadsheet; it was left out"),
             RepeatedColumn(header) => write!(f, "`{header}` names a column already named to its left"),
             NotUtf8 => f.write_str("is not UTF-8 text: save the file as CSV UTF-8"),
             CellError(error) => write!(f, "holds the spreadsheet error {error}"),
@@ -186,6 +190,9 @@ impl fmt::Display for FindingKind {
             NeedsAttribution => f.write_str(
                 "needs attribution: TimelineJS does not say who claims this; replace the `unattributed` source with who said it, through whom, in which document",
             ),
+            NotCarried { what: self::NotCarried::Eras, count } => {
+                write!(f, "{} not carried: a sourceline dataset has no place for them", words::count(*count, "era", "eras"))
+            }
             NotCarried { what, count } => {
                 write!(f, "{what} of {} not carried: a sourceline dataset has no place for them", words::count(*count, "slide", "slides"))
             }

@@ -30,7 +30,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::model::words::count;
-use crate::model::Dataset;
+use crate::model::{Dataset, ProblemKind};
 
 pub use finding::{Finding, FindingKind, Severity};
 pub use place::{Column, Place};
@@ -275,7 +275,10 @@ pub fn import_tables(named: &[(String, Table)], options: &Options) -> Import {
 
 /// Checks the built dataset with the app's reader and keeps its JSON only when nothing is an
 /// error. A place the importer already reported an error at is not reported again by the
-/// reader (a cell holding `#REF!` is not also "empty").
+/// reader (a cell holding `#REF!` is not also "empty"). Nor are the events the reader leaves
+/// out for citing a document or source with problems of its own: the problem is reported at
+/// its own cell, and nothing is written until it is fixed (no `--published` is one error, not
+/// one per event).
 fn finish(kind: Option<InputKind>, built: Option<(DatasetOut, Trace)>, mut findings: Vec<Finding>) -> Import {
     let Some((out, trace)) = built else {
         return Import { kind, json: None, dataset: None, findings };
@@ -284,7 +287,13 @@ fn finish(kind: Option<InputKind>, built: Option<(DatasetOut, Trace)>, mut findi
     let (dataset, checked) = trace.check(&json);
     let reported: Vec<Place> =
         findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.place.clone()).collect();
-    findings.extend(checked.into_iter().filter(|f| !reported.contains(&f.place)));
+    let consequence = |kind: &FindingKind| {
+        matches!(
+            kind,
+            FindingKind::Dataset(ProblemKind::CitesUnusableDocument(_) | ProblemKind::CitesUnusableSource(_))
+        )
+    };
+    findings.extend(checked.into_iter().filter(|f| !reported.contains(&f.place) && !consequence(&f.kind)));
     let has_error = findings.iter().any(|f| f.severity() == Severity::Error);
     Import { kind, json: (!has_error).then_some(json), dataset, findings }
 }

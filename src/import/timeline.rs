@@ -93,7 +93,8 @@ struct DateParts {
     year: Option<(String, Place)>,
     month: Option<(String, Place)>,
     day: Option<(String, Place)>,
-    has_time: bool,
+    /// Where a time of day was given, if it was.
+    time: Option<Place>,
 }
 
 /// The EDTF of a date's parts, as precise as they are: `2017`, `2017-03`, `2017-03-02`.
@@ -117,8 +118,8 @@ fn date_of(parts: DateParts, whole: Place, findings: &mut Vec<Finding>) -> Resul
     let Some(year) = year else {
         return Ok(None);
     };
-    if parts.has_time {
-        findings.push(Finding::new(whole.clone(), FindingKind::TimeDropped));
+    if let Some(place) = parts.time {
+        findings.push(Finding::new(place, FindingKind::TimeDropped));
     }
     let mut edtf = match year {
         0..=9999 => format!("{year:04}"),
@@ -156,7 +157,7 @@ fn read_json_date(value: &Value, file: &str, path: &str, findings: &mut Vec<Find
         year: part("year"),
         month: part("month"),
         day: part("day"),
-        has_time: ["hour", "minute", "second", "millisecond"].iter().any(|key| json_text(value.get(*key)).is_some()),
+        time: ["hour", "minute", "second", "millisecond"].into_iter().find(|key| json_text(value.get(*key)).is_some()).map(place),
     };
     date_of(parts, Place::json(file, path), findings)
 }
@@ -282,10 +283,7 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
             Some(name) => {
                 columns.insert(name, Column::new(index, written));
             }
-            None => findings.push(Finding::new(
-                place,
-                FindingKind::UnknownColumn { header: written.to_string(), accepted: &TIMELINE_COLUMNS },
-            )),
+            None => findings.push(Finding::new(place, FindingKind::IgnoredColumn)),
         }
     }
     let label = table.label.as_str();
@@ -315,8 +313,8 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
                 Some(column) => Place::cell(label, row.number, column),
                 None => Place::row(label, row.number),
             };
-            let parts = DateParts { year: text(year), month: text(month), day: text(day), has_time: text(time).is_some() };
-            let any = parts.year.is_some() || parts.month.is_some() || parts.day.is_some() || parts.has_time;
+            let parts = DateParts { year: text(year), month: text(month), day: text(day), time: text(time).map(|(_, place)| place) };
+            let any = parts.year.is_some() || parts.month.is_some() || parts.day.is_some() || parts.time.is_some();
             (any, date_of(parts, whole, findings))
         };
         let (_, start) = date("year", "month", "day", "time", findings);
@@ -579,7 +577,7 @@ mod tests {
 
     fn edtf(year: Option<&str>, month: Option<&str>, day: Option<&str>) -> Option<String> {
         let part = |v: Option<&str>| v.map(|v| (v.to_string(), Place::Input));
-        let parts = DateParts { year: part(year), month: part(month), day: part(day), has_time: false };
+        let parts = DateParts { year: part(year), month: part(month), day: part(day), time: None };
         date_of(parts, Place::Input, &mut Vec::new()).ok().flatten().map(|d| d.edtf)
     }
 
