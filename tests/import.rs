@@ -540,3 +540,18 @@ proptest! {
         prop_assert!(import.json.is_some() == import.findings.iter().all(|f| f.severity() != Severity::Error));
     }
 }
+
+#[test]
+fn every_date_the_template_readme_shows_is_read_by_the_app() {
+    let readme = std::fs::read_to_string(Path::new(TEMPLATE).join("README.md")).expect("the README is there");
+    let section = readme.split("## Dates").nth(1).expect("a section on dates");
+    let dates: Vec<&str> = section
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| the source") && !line.starts_with("| ---"))
+        .filter_map(|line| line.trim_end_matches('|').trim_end().rsplit('`').nth(1))
+        .collect();
+    assert_eq!(dates, ["2017-03-02", "2016-12", "2016", "2017-03-02?", "2016-12~", "2015-05/2016-03", "../2017-03-02"]);
+    for date in dates {
+        assert!(sourceline::model::EventDate::parse(date).is_ok(), "{date}");
+    }
+}
