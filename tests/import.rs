@@ -13,7 +13,9 @@ use proptest::prelude::*;
 use sourceline::import::table::Table;
 use sourceline::import::template::{write_workbook, WORKBOOK};
 use sourceline::import::timeline::{TIMELINE_DOCUMENT, UNATTRIBUTED};
-use sourceline::import::{import_path, import_tables, Import, InputKind, Options, Outcome, Severity};
+use sourceline::import::{
+    import_path, import_tables, Import, InputKind, Options, Outcome, Severity,
+};
 use sourceline::model::Dataset;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
@@ -29,7 +31,10 @@ fn report(import: &Import) -> Vec<String> {
 }
 
 fn published(edtf: &str) -> Options {
-    Options { published: Some(edtf.to_string()), ..Options::default() }
+    Options {
+        published: Some(edtf.to_string()),
+        ..Options::default()
+    }
 }
 
 /// The imported JSON, read again by the app with no problem at all.
@@ -52,10 +57,16 @@ fn scratch(name: &str) -> PathBuf {
 fn the_template_folder_imports_with_no_finding_at_all() {
     let import = import_path(Path::new(TEMPLATE), &Options::default());
     assert_eq!(report(&import), Vec::<String>::new());
-    assert_eq!((import.kind, import.outcome()), (Some(InputKind::CsvFolder), Outcome::Written));
+    assert_eq!(
+        (import.kind, import.outcome()),
+        (Some(InputKind::CsvFolder), Outcome::Written)
+    );
     let dataset = valid(&import);
     assert_eq!(dataset.events.len(), 3);
-    assert_eq!(dataset.events.iter().map(|e| e.claims.len()).sum::<usize>(), 9);
+    assert_eq!(
+        dataset.events.iter().map(|e| e.claims.len()).sum::<usize>(),
+        9
+    );
 }
 
 #[test]
@@ -65,7 +76,10 @@ fn the_template_workbook_reads_to_the_same_dataset_as_its_csv_files() {
     assert_eq!(report(&workbook), Vec::<String>::new());
     assert_eq!(workbook.kind, Some(InputKind::Workbook));
     assert!(csv.json.is_some());
-    assert_eq!(workbook.json, csv.json, "regenerate it: cargo run --bin import -- --write-template docs/template/");
+    assert_eq!(
+        workbook.json, csv.json,
+        "regenerate it: cargo run --bin import -- --write-template docs/template/"
+    );
 }
 
 #[test]
@@ -73,7 +87,8 @@ fn the_template_workbook_is_what_write_template_writes() {
     let dir = scratch("template");
     for sheet in ["dataset", "events", "claims", "sources", "documents"] {
         let name = format!("{sheet}.csv");
-        std::fs::copy(Path::new(TEMPLATE).join(&name), dir.join(&name)).expect("the template's CSV files copy");
+        std::fs::copy(Path::new(TEMPLATE).join(&name), dir.join(&name))
+            .expect("the template's CSV files copy");
     }
     let written = write_workbook(&dir).expect("the workbook is written");
     let fresh = import_path(&written, &Options::default());
@@ -88,7 +103,11 @@ fn the_template_rows_are_the_bundled_datasets_own() {
     let template = valid(&import_path(Path::new(TEMPLATE), &Options::default()));
     let palmyra = support::palmyra();
     for event in &template.events {
-        let bundled = palmyra.events.iter().find(|e| e.id == event.id).expect("the event is bundled");
+        let bundled = palmyra
+            .events
+            .iter()
+            .find(|e| e.id == event.id)
+            .expect("the event is bundled");
         assert_eq!(event, bundled);
     }
     for source in &template.sources {
@@ -105,7 +124,15 @@ fn events(dataset: &Dataset) -> Vec<(String, String, String, String, Vec<String>
     let mut events: Vec<_> = dataset
         .events
         .iter()
-        .map(|e| (e.id.clone(), e.date.as_str().to_string(), e.title.clone(), e.summary.clone(), e.tags.clone()))
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.date.as_str().to_string(),
+                e.title.clone(),
+                e.summary.clone(),
+                e.tags.clone(),
+            )
+        })
         .collect();
     events.sort_by(|a, b| a.1.cmp(&b.1));
     events
@@ -117,7 +144,13 @@ const PIER: &str = "Work starts on the bridge's first pier, on the north bank of
 fn expected_timeline(ids: [&str; 5]) -> Vec<(String, String, String, String, Vec<String>)> {
     let tag = |t: &str| vec![t.to_string()];
     [
-        (ids[0], "1998", "The ferry's last owner buys it", "A family firm takes over the ferry.", tag("Ferry")),
+        (
+            ids[0],
+            "1998",
+            "The ferry's last owner buys it",
+            "A family firm takes over the ferry.",
+            tag("Ferry"),
+        ),
         (
             ids[1],
             "2004-06",
@@ -125,12 +158,38 @@ fn expected_timeline(ids: [&str; 5]) -> Vec<(String, String, String, String, Vec
             "The council proposes a bridge, says its plan. Cost & size are not given.",
             tag("Bridge"),
         ),
-        (ids[2], "2009-03-14", "Work starts on the bridge's first pier, on the north bank of the river,…", PIER, vec![]),
-        (ids[3], "2010-05/2011-03", "The ferry runs on reduced hours", "The ferry runs on reduced hours", tag("Ferry")),
-        (ids[4], "2012-09-01", "The bridge opens", "Traffic crosses “the new bridge” for the first time.", tag("Bridge")),
+        (
+            ids[2],
+            "2009-03-14",
+            "Work starts on the bridge's first pier, on the north bank of the river,…",
+            PIER,
+            vec![],
+        ),
+        (
+            ids[3],
+            "2010-05/2011-03",
+            "The ferry runs on reduced hours",
+            "The ferry runs on reduced hours",
+            tag("Ferry"),
+        ),
+        (
+            ids[4],
+            "2012-09-01",
+            "The bridge opens",
+            "Traffic crosses “the new bridge” for the first time.",
+            tag("Bridge"),
+        ),
     ]
     .into_iter()
-    .map(|(id, date, title, summary, tags)| (id.to_string(), date.to_string(), title.to_string(), summary.to_string(), tags))
+    .map(|(id, date, title, summary, tags)| {
+        (
+            id.to_string(),
+            date.to_string(),
+            title.to_string(),
+            summary.to_string(),
+            tags,
+        )
+    })
     .collect()
 }
 
@@ -141,17 +200,35 @@ fn assert_attribution_gap_is_explicit(dataset: &Dataset) {
     assert_eq!(dataset.sources[0].id, UNATTRIBUTED);
     assert_eq!(dataset.sources[0].kind, "unknown");
     assert_eq!(dataset.documents.len(), 1);
-    assert_eq!((dataset.documents[0].id.as_str(), dataset.documents[0].kind.as_str()), (TIMELINE_DOCUMENT, "timeline"));
-    assert_eq!(dataset.documents[0].title, "The Northbank ferry & its bridge");
+    assert_eq!(
+        (
+            dataset.documents[0].id.as_str(),
+            dataset.documents[0].kind.as_str()
+        ),
+        (TIMELINE_DOCUMENT, "timeline")
+    );
+    assert_eq!(
+        dataset.documents[0].title,
+        "The Northbank ferry & its bridge"
+    );
     assert_eq!(dataset.title, "The Northbank ferry & its bridge");
-    assert_eq!(dataset.description, "An invented timeline, made up for the importer's tests.");
+    assert_eq!(
+        dataset.description,
+        "An invented timeline, made up for the importer's tests."
+    );
     for event in &dataset.events {
         assert_eq!(event.claims.len(), 1);
         let claim = &event.claims[0];
-        assert_eq!((claim.by.as_str(), claim.document.as_str()), (UNATTRIBUTED, TIMELINE_DOCUMENT));
+        assert_eq!(
+            (claim.by.as_str(), claim.document.as_str()),
+            (UNATTRIBUTED, TIMELINE_DOCUMENT)
+        );
         assert_eq!(claim.text, event.summary);
         for text in [&event.title, &event.summary] {
-            assert!(!text.contains('<') && !text.contains("&amp;") && !text.contains("alert"), "{text}");
+            assert!(
+                !text.contains('<') && !text.contains("&amp;") && !text.contains("alert"),
+                "{text}"
+            );
         }
     }
 }
@@ -161,9 +238,21 @@ const NEEDS_ATTRIBUTION: &str = "needs attribution: TimelineJS does not say who 
 #[test]
 fn a_timelinejs_json_file_imports_to_a_valid_dataset_that_says_what_it_lacks() {
     let import = import_path(&fixture("timeline.json"), &published("2013-01"));
-    assert_eq!((import.kind, import.outcome()), (Some(InputKind::TimelineJson), Outcome::WrittenWithWarnings));
+    assert_eq!(
+        (import.kind, import.outcome()),
+        (Some(InputKind::TimelineJson), Outcome::WrittenWithWarnings)
+    );
     let dataset = valid(&import);
-    assert_eq!(events(&dataset), expected_timeline(["ferry-sold", "bridge-proposed", "works-start", "works-start-2", "the-bridge-opens"]));
+    assert_eq!(
+        events(&dataset),
+        expected_timeline([
+            "ferry-sold",
+            "bridge-proposed",
+            "works-start",
+            "works-start-2",
+            "the-bridge-opens"
+        ])
+    );
     assert_attribution_gap_is_explicit(&dataset);
     assert_eq!(dataset.documents[0].published.as_str(), "2013-01");
     let needs = |at: &str| format!("warning: timeline.json {at}: {NEEDS_ATTRIBUTION}");
@@ -192,7 +281,10 @@ fn a_timelinejs_json_file_imports_to_a_valid_dataset_that_says_what_it_lacks() {
 #[test]
 fn a_timelinejs_spreadsheet_saved_as_csv_imports_to_the_same_events() {
     let import = import_path(&fixture("timeline.csv"), &published("2013-01"));
-    assert_eq!((import.kind, import.outcome()), (Some(InputKind::TimelineCsv), Outcome::WrittenWithWarnings));
+    assert_eq!(
+        (import.kind, import.outcome()),
+        (Some(InputKind::TimelineCsv), Outcome::WrittenWithWarnings)
+    );
     let dataset = valid(&import);
     let ids = [
         "the-ferry-s-last-owner-buys-it",
@@ -228,8 +320,12 @@ fn a_timelinejs_spreadsheet_saved_as_csv_imports_to_the_same_events() {
 fn a_timeline_without_a_publication_date_is_not_written_and_says_which_option_to_give() {
     let import = import_path(&fixture("timeline.json"), &Options::default());
     assert_eq!(import.outcome(), Outcome::NotWritten);
-    let errors: Vec<String> =
-        import.findings.iter().filter(|f| f.severity() == Severity::Error).map(ToString::to_string).collect();
+    let errors: Vec<String> = import
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         errors,
         ["error: option --published: is needed: TimelineJS does not say when the timeline was published; give it as EDTF, e.g. --published 2017-03-02"]
@@ -239,8 +335,12 @@ fn a_timeline_without_a_publication_date_is_not_written_and_says_which_option_to
 #[test]
 fn a_bad_publication_date_is_reported_at_its_option() {
     let import = import_path(&fixture("timeline.json"), &published("2017-13"));
-    let errors: Vec<String> =
-        import.findings.iter().filter(|f| f.severity() == Severity::Error).map(ToString::to_string).collect();
+    let errors: Vec<String> = import
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         errors,
         ["error: option --published: date `2017-13` is not an EDTF date (month must be 01-12 or a sub-year code 21-41)"]
@@ -251,8 +351,12 @@ fn a_bad_publication_date_is_reported_at_its_option() {
 #[test]
 fn a_publication_date_before_an_event_is_reported_at_each_slide_it_precedes() {
     let import = import_path(&fixture("timeline.json"), &published("2005"));
-    let errors: Vec<String> =
-        import.findings.iter().filter(|f| f.severity() == Severity::Error).map(ToString::to_string).collect();
+    let errors: Vec<String> = import
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         errors,
         [
@@ -301,30 +405,73 @@ fn broken_workbook(dir: &Path) -> PathBuf {
         for (r, row) in rows.iter().enumerate() {
             for (c, value) in row.iter().enumerate() {
                 if !value.is_empty() {
-                    sheet.write_string(top + r as u32, left + c as u16, *value).expect("a cell is written");
+                    sheet
+                        .write_string(top + r as u32, left + c as u16, *value)
+                        .expect("a cell is written");
                 }
             }
         }
     };
-    let events = workbook.add_worksheet().set_name("Events").expect("a sheet name");
-    write(events, 0, 0, &[&["id", "date", "title", "summary"], &["taken", "", "The town is taken", "Forces enter the town."], &[
-        "year",
-        "",
-        "A year typed as a number",
-        "Summary.",
-    ]]);
+    let events = workbook
+        .add_worksheet()
+        .set_name("Events")
+        .expect("a sheet name");
+    write(
+        events,
+        0,
+        0,
+        &[
+            &["id", "date", "title", "summary"],
+            &["taken", "", "The town is taken", "Forces enter the town."],
+            &["year", "", "A year typed as a number", "Summary."],
+        ],
+    );
     let day = ExcelDateTime::from_ymd(2020, 5, 3).expect("a day");
-    events.write_datetime_with_format(1, 1, &day, &Format::new().set_num_format("yyyy-mm-dd")).expect("a date cell");
+    events
+        .write_datetime_with_format(1, 1, &day, &Format::new().set_num_format("yyyy-mm-dd"))
+        .expect("a date cell");
     events.write_number(2, 1, 2019.0).expect("a number cell");
-    let claims = workbook.add_worksheet().set_name("claims").expect("a sheet name");
-    write(claims, 2, 1, &[&["event", "id", "text", "by", "in"], &["taken", "army", "The army says so.", "army", "daily"], &[
-        "year", "y", "Claimed.", "navy", "daily",
-    ]]);
-    let sources = workbook.add_worksheet().set_name("sources").expect("a sheet name");
-    write(sources, 0, 0, &[&["id", "name", "kind"], &["army", "The army", "military"]]);
-    let documents = workbook.add_worksheet().set_name("documents").expect("a sheet name");
-    write(documents, 0, 0, &[&["id", "title", "published", "kind"], &["daily", "A report", "2020-05-04", "news article"]]);
-    let notes = workbook.add_worksheet().set_name("notes").expect("a sheet name");
+    let claims = workbook
+        .add_worksheet()
+        .set_name("claims")
+        .expect("a sheet name");
+    write(
+        claims,
+        2,
+        1,
+        &[
+            &["event", "id", "text", "by", "in"],
+            &["taken", "army", "The army says so.", "army", "daily"],
+            &["year", "y", "Claimed.", "navy", "daily"],
+        ],
+    );
+    let sources = workbook
+        .add_worksheet()
+        .set_name("sources")
+        .expect("a sheet name");
+    write(
+        sources,
+        0,
+        0,
+        &[&["id", "name", "kind"], &["army", "The army", "military"]],
+    );
+    let documents = workbook
+        .add_worksheet()
+        .set_name("documents")
+        .expect("a sheet name");
+    write(
+        documents,
+        0,
+        0,
+        &[
+            &["id", "title", "published", "kind"],
+            &["daily", "A report", "2020-05-04", "news article"],
+        ],
+    );
+    let notes = workbook
+        .add_worksheet()
+        .set_name("notes")
+        .expect("a sheet name");
     write(notes, 0, 0, &[&["anything"]]);
     let path = dir.join("broken.xlsx");
     workbook.save(&path).expect("the workbook is saved");
@@ -335,7 +482,11 @@ fn broken_workbook(dir: &Path) -> PathBuf {
 fn a_broken_workbook_reports_every_problem_at_its_cell() {
     let dir = scratch("workbook");
     let path = broken_workbook(&dir);
-    let options = Options { title: Some("A broken workbook".into()), description: Some("Made by a test.".into()), ..Options::default() };
+    let options = Options {
+        title: Some("A broken workbook".into()),
+        description: Some("Made by a test.".into()),
+        ..Options::default()
+    };
     let import = import_path(&path, &options);
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(import.outcome(), Outcome::NotWritten);
@@ -396,7 +547,11 @@ fn a_file_of_no_known_kind_is_named_as_such() {
         ("claims.csv", "error: claims.csv: is neither a TimelineJS spreadsheet (its header has no Year and Headline columns) nor a sourceline sheet: for a sourceline spreadsheet, give the folder that holds events.csv, claims.csv, sources.csv and documents.csv"),
     ];
     for (name, expected) in cases {
-        let path = if name == "claims.csv" { Path::new(TEMPLATE).join(name) } else { fixture(name) };
+        let path = if name == "claims.csv" {
+            Path::new(TEMPLATE).join(name)
+        } else {
+            fixture(name)
+        };
         assert_eq!(report(&import_path(&path, &Options::default())), [expected]);
     }
 }
@@ -406,7 +561,10 @@ fn a_folder_without_its_sheets_or_columns_names_each_one_missing() {
     let mut findings = Vec::new();
     let events = Table::from_csv("events.csv", b"id,date,title\n", &mut findings);
     let claims = Table::from_csv("claims.csv", b"", &mut findings);
-    let named = vec![("events".to_string(), events), ("claims".to_string(), claims)];
+    let named = vec![
+        ("events".to_string(), events),
+        ("claims".to_string(), claims),
+    ];
     let import = import_tables(&named, &Options::default());
     assert_eq!(
         report(&import),
@@ -424,7 +582,10 @@ fn a_folder_without_its_sheets_or_columns_names_each_one_missing() {
 // The command.
 
 fn import_command(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_import")).args(args).output().expect("import runs");
+    let output = Command::new(env!("CARGO_BIN_EXE_import"))
+        .args(args)
+        .output()
+        .expect("import runs");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).to_string(),
@@ -440,18 +601,33 @@ fn the_command_exits_0_when_written_with_no_problem_1_otherwise_and_2_on_a_usage
 
     let (code, report, _) = import_command(&[TEMPLATE, "-o", out]);
     assert_eq!(code, 0, "{report}");
-    assert!(report.contains("3 events, 9 claims, 9 sources, 1 document written to"), "{report}");
+    assert!(
+        report.contains("3 events, 9 claims, 9 sources, 1 document written to"),
+        "{report}"
+    );
     support::valid(&std::fs::read_to_string(out).expect("written"));
     std::fs::remove_file(out).expect("removed");
 
     let broken = fixture("broken-folder");
     let (code, report, _) = import_command(&[broken.to_str().expect("UTF-8"), "-o", out]);
     assert_eq!(code, 1, "{report}");
-    assert!(report.ends_with("nothing written (15 errors, 0 warnings, 0 notes)\n"), "{report}");
-    assert!(!Path::new(out).exists(), "nothing is written when there is an error");
+    assert!(
+        report.ends_with("nothing written (15 errors, 0 warnings, 0 notes)\n"),
+        "{report}"
+    );
+    assert!(
+        !Path::new(out).exists(),
+        "nothing is written when there is an error"
+    );
 
     let timeline = fixture("timeline.json");
-    let (code, report, _) = import_command(&[timeline.to_str().expect("UTF-8"), "-o", out, "--published", "2013"]);
+    let (code, report, _) = import_command(&[
+        timeline.to_str().expect("UTF-8"),
+        "-o",
+        out,
+        "--published",
+        "2013",
+    ]);
     assert_eq!(code, 1, "needs attribution: {report}");
     assert!(Path::new(out).exists(), "written, with warnings");
 
@@ -460,7 +636,14 @@ fn the_command_exits_0_when_written_with_no_problem_1_otherwise_and_2_on_a_usage
     support::valid(&json);
     assert!(report.contains("written to standard output"), "{report}");
 
-    for args in [&[][..], &["--help"], &[TEMPLATE, "--bogus"], &[TEMPLATE, "-o"], &[TEMPLATE, TEMPLATE], &["--write-template"]] {
+    for args in [
+        &[][..],
+        &["--help"],
+        &[TEMPLATE, "--bogus"],
+        &[TEMPLATE, "-o"],
+        &[TEMPLATE, TEMPLATE],
+        &["--write-template"],
+    ] {
         assert_eq!(import_command(args).0, 2, "{args:?}");
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -473,8 +656,12 @@ fn the_command_exits_0_when_written_with_no_problem_1_otherwise_and_2_on_a_usage
 /// spreadsheet program would save it.
 fn one_claim(text: &str, quote: &str) -> Vec<(String, Table)> {
     let mut claims = csv::Writer::from_writer(Vec::new());
-    claims.write_record(["event", "id", "text", "quote", "by", "in"]).expect("a header");
-    claims.write_record(["e", "c", text, quote, "s", "d"]).expect("a row");
+    claims
+        .write_record(["event", "id", "text", "quote", "by", "in"])
+        .expect("a header");
+    claims
+        .write_record(["e", "c", text, quote, "s", "d"])
+        .expect("a row");
     let claims = claims.into_inner().expect("written");
     let sheets: [(&str, &[u8]); 5] = [
         ("dataset", b"field,value\ntitle,T\ndescription,D\n"),
@@ -485,7 +672,12 @@ fn one_claim(text: &str, quote: &str) -> Vec<(String, Table)> {
     ];
     sheets
         .iter()
-        .map(|(name, bytes)| (name.to_string(), Table::from_csv(&format!("{name}.csv"), bytes, &mut Vec::new())))
+        .map(|(name, bytes)| {
+            (
+                name.to_string(),
+                Table::from_csv(&format!("{name}.csv"), bytes, &mut Vec::new()),
+            )
+        })
         .collect()
 }
 
@@ -543,14 +735,30 @@ proptest! {
 
 #[test]
 fn every_date_the_template_readme_shows_is_read_by_the_app() {
-    let readme = std::fs::read_to_string(Path::new(TEMPLATE).join("README.md")).expect("the README is there");
+    let readme = std::fs::read_to_string(Path::new(TEMPLATE).join("README.md"))
+        .expect("the README is there");
     let section = readme.split("## Dates").nth(1).expect("a section on dates");
     let dates: Vec<&str> = section
         .lines()
-        .filter(|line| line.starts_with("| ") && !line.starts_with("| the source") && !line.starts_with("| ---"))
+        .filter(|line| {
+            line.starts_with("| ")
+                && !line.starts_with("| the source")
+                && !line.starts_with("| ---")
+        })
         .filter_map(|line| line.trim_end_matches('|').trim_end().rsplit('`').nth(1))
         .collect();
-    assert_eq!(dates, ["2017-03-02", "2016-12", "2016", "2017-03-02?", "2016-12~", "2015-05/2016-03", "../2017-03-02"]);
+    assert_eq!(
+        dates,
+        [
+            "2017-03-02",
+            "2016-12",
+            "2016",
+            "2017-03-02?",
+            "2016-12~",
+            "2015-05/2016-03",
+            "../2017-03-02"
+        ]
+    );
     for date in dates {
         assert!(sourceline::model::EventDate::parse(date).is_ok(), "{date}");
     }

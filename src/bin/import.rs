@@ -67,7 +67,11 @@ fn main() -> std::process::ExitCode {
 
     let Some(input) = input else { return usage() };
     let import = import_path(&input, &options);
-    let mut report: Box<dyn Write> = if out.is_some() { Box::new(std::io::stdout()) } else { Box::new(std::io::stderr()) };
+    let mut report: Box<dyn Write> = if out.is_some() {
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::io::stderr())
+    };
     for finding in &import.findings {
         let _ = writeln!(report, "{finding}");
     }

@@ -74,7 +74,10 @@ pub enum FindingKind {
     /// A column the sheet needs is not in its header row.
     MissingColumn(&'static str),
     /// A header names no column of this sheet; these are the columns it has.
-    UnknownColumn { header: String, accepted: &'static [&'static str] },
+    UnknownColumn {
+        header: String,
+        accepted: &'static [&'static str],
+    },
     /// A column of a TimelineJS spreadsheet that is not one of TimelineJS's, left out as
     /// TimelineJS leaves it out.
     IgnoredColumn,
@@ -133,8 +136,18 @@ impl FindingKind {
     pub fn severity(&self) -> Severity {
         use FindingKind::*;
         match self {
-            DateCell(_) | EndWithoutYear | NoHeadline | NoText | IdRepeated { .. } | NeedsAttribution => Severity::Warning,
-            IgnoredSheet | IgnoredColumn | TimeDropped | IdChanged { .. } | NotCarried { .. } | MediaCredits(_) => Severity::Note,
+            DateCell(_)
+            | EndWithoutYear
+            | NoHeadline
+            | NoText
+            | IdRepeated { .. }
+            | NeedsAttribution => Severity::Warning,
+            IgnoredSheet
+            | IgnoredColumn
+            | TimeDropped
+            | IdChanged { .. }
+            | NotCarried { .. }
+            | MediaCredits(_) => Severity::Note,
             _ => Severity::Error,
         }
     }
@@ -241,17 +254,36 @@ mod tests {
     #[test]
     fn a_finding_reads_severity_place_then_sentence() {
         let place = Place::cell("claims.csv", 7, &Column::new(5, "by"));
-        let finding = Finding::new(place, FindingKind::Dataset(ProblemKind::UnknownSource("sana2".into())));
-        assert_eq!(finding.to_string(), "error: claims.csv row 7, column F (by): unknown source id `sana2`");
+        let finding = Finding::new(
+            place,
+            FindingKind::Dataset(ProblemKind::UnknownSource("sana2".into())),
+        );
+        assert_eq!(
+            finding.to_string(),
+            "error: claims.csv row 7, column F (by): unknown source id `sana2`"
+        );
     }
 
     #[test]
     fn what_needs_the_author_is_a_warning_and_what_was_left_out_a_note() {
         assert_eq!(FindingKind::NeedsAttribution.severity(), Severity::Warning);
-        assert_eq!(FindingKind::DateCell("2017-03-02".into()).severity(), Severity::Warning);
+        assert_eq!(
+            FindingKind::DateCell("2017-03-02".into()).severity(),
+            Severity::Warning
+        );
         assert_eq!(FindingKind::TimeDropped.severity(), Severity::Note);
-        assert_eq!(FindingKind::NotCarried { what: NotCarried::Media, count: 2 }.severity(), Severity::Note);
+        assert_eq!(
+            FindingKind::NotCarried {
+                what: NotCarried::Media,
+                count: 2
+            }
+            .severity(),
+            Severity::Note
+        );
         assert_eq!(FindingKind::PublishedMissing.severity(), Severity::Error);
-        assert_eq!(FindingKind::Dataset(ProblemKind::NoClaims).severity(), Severity::Error);
+        assert_eq!(
+            FindingKind::Dataset(ProblemKind::NoClaims).severity(),
+            Severity::Error
+        );
     }
 }

@@ -12,7 +12,22 @@ const HIDDEN: [&str; 2] = ["script", "style"];
 
 /// Elements that start a new line: their tags become white space rather than nothing, so that
 /// `<p>a</p><p>b</p>` reads `a b`, not `ab`.
-const BLOCKS: [&str; 14] = ["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"];
+const BLOCKS: [&str; 14] = [
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+];
 
 /// The plain text of an HTML fragment.
 pub fn plain_text(html: &str) -> String {
@@ -66,8 +81,15 @@ impl Tag {
         } else {
             after.find('>').map_or(after.len(), |end| end + 1)
         };
-        let name: String = body.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        Some(Tag { name: name.to_ascii_lowercase(), closing, length })
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        Some(Tag {
+            name: name.to_ascii_lowercase(),
+            closing,
+            length,
+        })
     }
 
     fn is_block(&self) -> bool {
@@ -83,7 +105,11 @@ impl Tag {
 fn find_closing(text: &str, name: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find(&format!("</{name}"))?;
-    Some(text[start..].find('>').map_or(text.len(), |end| start + end + 1))
+    Some(
+        text[start..]
+            .find('>')
+            .map_or(text.len(), |end| start + end + 1),
+    )
 }
 
 #[cfg(test)]
@@ -100,13 +126,37 @@ mod tests {
     }
 
     check!(plain_text_stays, "The town is taken.", "The town is taken.");
-    check!(paragraphs_become_spaces, "<p>One.</p><p>Two.</p>", "One. Two.");
-    check!(links_keep_their_words, r#"Says <a href="https://example.org/x">the agency</a>."#, "Says the agency.");
-    check!(entities_are_decoded, "Fish &amp; chips &eacute;t&eacute; &#8217; &lt;b&gt;", "Fish & chips été ’ <b>");
-    check!(scripts_are_dropped_whole, "Before<script>alert('x')</script> after", "Before after");
-    check!(scripts_in_capitals_are_dropped_whole, "a<SCRIPT type=x>b</Script >c", "ac");
+    check!(
+        paragraphs_become_spaces,
+        "<p>One.</p><p>Two.</p>",
+        "One. Two."
+    );
+    check!(
+        links_keep_their_words,
+        r#"Says <a href="https://example.org/x">the agency</a>."#,
+        "Says the agency."
+    );
+    check!(
+        entities_are_decoded,
+        "Fish &amp; chips &eacute;t&eacute; &#8217; &lt;b&gt;",
+        "Fish & chips été ’ <b>"
+    );
+    check!(
+        scripts_are_dropped_whole,
+        "Before<script>alert('x')</script> after",
+        "Before after"
+    );
+    check!(
+        scripts_in_capitals_are_dropped_whole,
+        "a<SCRIPT type=x>b</Script >c",
+        "ac"
+    );
     check!(a_script_never_closed_drops_the_rest, "a <script>b c", "a");
-    check!(styles_are_dropped, "<style>p { color: red }</style>Text", "Text");
+    check!(
+        styles_are_dropped,
+        "<style>p { color: red }</style>Text",
+        "Text"
+    );
     check!(comments_are_dropped, "a<!-- <b>hidden</b> -->b", "ab");
     check!(a_lone_less_than_is_text, "1 < 2 and 3 <4", "1 < 2 and 3 <4");
     check!(an_unclosed_tag_drops_the_rest, "a <b", "a");

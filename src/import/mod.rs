@@ -33,8 +33,8 @@ use crate::model::words::count;
 use crate::model::{Dataset, ProblemKind};
 
 pub use finding::{Finding, FindingKind, Severity};
-pub use place::{Column, Place};
 use output::{DatasetOut, Trace};
+pub use place::{Column, Place};
 use table::Table;
 
 /// What the command line adds to what the input holds.
@@ -104,7 +104,10 @@ pub struct Import {
 impl Import {
     /// How many findings have this severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity() == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .count()
     }
 
     pub fn outcome(&self) -> Outcome {
@@ -129,7 +132,9 @@ impl Import {
                 }
             })
             .join(", ");
-        let read = self.kind.map_or_else(String::new, |kind| format!("read {kind}; "));
+        let read = self
+            .kind
+            .map_or_else(String::new, |kind| format!("read {kind}; "));
         match (&self.dataset, self.outcome()) {
             (Some(dataset), Outcome::Written | Outcome::WrittenWithWarnings) => {
                 let claims: usize = dataset.events.iter().map(|e| e.claims.len()).sum();
@@ -152,7 +157,10 @@ fn kind_of(path: &Path) -> Option<InputKind> {
     if path.is_dir() {
         return Some(InputKind::CsvFolder);
     }
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     match extension.as_deref() {
         Some("xlsx" | "xlsm" | "ods") => Some(InputKind::Workbook),
         Some("json") => Some(InputKind::TimelineJson),
@@ -163,7 +171,10 @@ fn kind_of(path: &Path) -> Option<InputKind> {
 
 /// The name a file is shown by in the report: its file name.
 fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
 }
 
 /// Imports whatever `path` is.
@@ -173,7 +184,10 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
     let label = file_label(path);
     let built = match kind {
         None => {
-            findings.push(Finding::new(Place::sheet(&label), FindingKind::UnknownInput));
+            findings.push(Finding::new(
+                Place::sheet(&label),
+                FindingKind::UnknownInput,
+            ));
             None
         }
         Some(InputKind::CsvFolder) => {
@@ -189,14 +203,20 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
         Some(InputKind::TimelineJson) => match std::fs::read(path) {
             Ok(bytes) => timeline::from_json(&bytes, &label, options, &mut findings),
             Err(error) => {
-                findings.push(Finding::new(Place::sheet(&label), FindingKind::Unreadable(error.to_string())));
+                findings.push(Finding::new(
+                    Place::sheet(&label),
+                    FindingKind::Unreadable(error.to_string()),
+                ));
                 None
             }
         },
         Some(InputKind::TimelineCsv) => match std::fs::read(path) {
             Ok(bytes) => timeline_csv(&bytes, &label, options, &mut findings),
             Err(error) => {
-                findings.push(Finding::new(Place::sheet(&label), FindingKind::Unreadable(error.to_string())));
+                findings.push(Finding::new(
+                    Place::sheet(&label),
+                    FindingKind::Unreadable(error.to_string()),
+                ));
                 None
             }
         },
@@ -205,9 +225,18 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
 }
 
 /// A `.csv` file given alone: TimelineJS's spreadsheet, or nothing the importer reads.
-fn timeline_csv(bytes: &[u8], label: &str, options: &Options, findings: &mut Vec<Finding>) -> Option<(DatasetOut, Trace)> {
+fn timeline_csv(
+    bytes: &[u8],
+    label: &str,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) -> Option<(DatasetOut, Trace)> {
     let table = Table::from_csv(label, bytes, findings);
-    if table.header.as_ref().is_some_and(timeline::is_timeline_header) {
+    if table
+        .header
+        .as_ref()
+        .is_some_and(timeline::is_timeline_header)
+    {
         timeline::from_csv(&table, options, findings)
     } else {
         findings.push(Finding::new(Place::sheet(label), FindingKind::UnknownCsv));
@@ -220,23 +249,36 @@ fn read_folder(folder: &Path, findings: &mut Vec<Finding>) -> Vec<(String, Table
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(error) => {
-            findings.push(Finding::new(Place::Input, FindingKind::Unreadable(error.to_string())));
+            findings.push(Finding::new(
+                Place::Input,
+                FindingKind::Unreadable(error.to_string()),
+            ));
             return Vec::new();
         }
     };
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        })
         .collect();
     paths.sort();
     let mut named = Vec::new();
     for path in paths {
         let label = file_label(&path);
-        let name = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         match std::fs::read(&path) {
             Ok(bytes) => named.push((name, Table::from_csv(&label, &bytes, findings))),
-            Err(error) => findings.push(Finding::new(Place::sheet(&label), FindingKind::Unreadable(error.to_string()))),
+            Err(error) => findings.push(Finding::new(
+                Place::sheet(&label),
+                FindingKind::Unreadable(error.to_string()),
+            )),
         }
     }
     named
@@ -249,7 +291,10 @@ fn read_workbook(path: &Path, findings: &mut Vec<Finding>) -> Vec<(String, Table
     let mut workbook = match calamine::open_workbook_auto(path) {
         Ok(workbook) => workbook,
         Err(error) => {
-            findings.push(Finding::new(Place::sheet(&label), FindingKind::Unreadable(error.to_string())));
+            findings.push(Finding::new(
+                Place::sheet(&label),
+                FindingKind::Unreadable(error.to_string()),
+            ));
             return Vec::new();
         }
     };
@@ -258,7 +303,10 @@ fn read_workbook(path: &Path, findings: &mut Vec<Finding>) -> Vec<(String, Table
         let sheet_label = format!("{name} sheet");
         match workbook.worksheet_range(&name) {
             Ok(range) => named.push((name.clone(), Table::from_range(&sheet_label, &range))),
-            Err(error) => findings.push(Finding::new(Place::sheet(&sheet_label), FindingKind::Unreadable(error.to_string()))),
+            Err(error) => findings.push(Finding::new(
+                Place::sheet(&sheet_label),
+                FindingKind::Unreadable(error.to_string()),
+            )),
         }
     }
     named
@@ -279,21 +327,44 @@ pub fn import_tables(named: &[(String, Table)], options: &Options) -> Import {
 /// out for citing a document or source with problems of its own: the problem is reported at
 /// its own cell, and nothing is written until it is fixed (no `--published` is one error, not
 /// one per event).
-fn finish(kind: Option<InputKind>, built: Option<(DatasetOut, Trace)>, mut findings: Vec<Finding>) -> Import {
+fn finish(
+    kind: Option<InputKind>,
+    built: Option<(DatasetOut, Trace)>,
+    mut findings: Vec<Finding>,
+) -> Import {
     let Some((out, trace)) = built else {
-        return Import { kind, json: None, dataset: None, findings };
+        return Import {
+            kind,
+            json: None,
+            dataset: None,
+            findings,
+        };
     };
     let json = out.to_json();
     let (dataset, checked) = trace.check(&json);
-    let reported: Vec<Place> =
-        findings.iter().filter(|f| f.severity() == Severity::Error).map(|f| f.place.clone()).collect();
+    let reported: Vec<Place> = findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(|f| f.place.clone())
+        .collect();
     let consequence = |kind: &FindingKind| {
         matches!(
             kind,
-            FindingKind::Dataset(ProblemKind::CitesUnusableDocument(_) | ProblemKind::CitesUnusableSource(_))
+            FindingKind::Dataset(
+                ProblemKind::CitesUnusableDocument(_) | ProblemKind::CitesUnusableSource(_)
+            )
         )
     };
-    findings.extend(checked.into_iter().filter(|f| !reported.contains(&f.place) && !consequence(&f.kind)));
+    findings.extend(
+        checked
+            .into_iter()
+            .filter(|f| !reported.contains(&f.place) && !consequence(&f.kind)),
+    );
     let has_error = findings.iter().any(|f| f.severity() == Severity::Error);
-    Import { kind, json: (!has_error).then_some(json), dataset, findings }
+    Import {
+        kind,
+        json: (!has_error).then_some(json),
+        dataset,
+        findings,
+    }
 }

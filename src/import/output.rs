@@ -93,7 +93,10 @@ pub struct ClaimOut {
 
 impl DatasetOut {
     pub fn new() -> DatasetOut {
-        DatasetOut { format: FORMAT, ..DatasetOut::default() }
+        DatasetOut {
+            format: FORMAT,
+            ..DatasetOut::default()
+        }
     }
 
     /// The dataset as pretty-printed JSON, ending with a new line.
@@ -115,7 +118,10 @@ pub struct Trace {
 
 impl Trace {
     pub fn new(whole: Place) -> Trace {
-        Trace { places: HashMap::new(), whole }
+        Trace {
+            places: HashMap::new(),
+            whole,
+        }
     }
 
     /// Records that the value at `path` was made from `place`.
@@ -146,9 +152,11 @@ impl Trace {
             .into_iter()
             .map(|problem| {
                 let kind = match problem.kind {
-                    ProblemKind::DuplicateId { record, id, first } => {
-                        ProblemKind::DuplicateId { record, id, first: self.place_of(&first).to_string() }
-                    }
+                    ProblemKind::DuplicateId { record, id, first } => ProblemKind::DuplicateId {
+                        record,
+                        id,
+                        first: self.place_of(&first).to_string(),
+                    },
                     kind => kind,
                 };
                 Finding::new(self.place_of(&problem.path), FindingKind::Dataset(kind))
@@ -171,15 +179,27 @@ mod tests {
         trace.record("events[3].claims[1].by", by.clone());
         trace.record("events[3].claims[1]", Place::row("claims.csv", 7));
         assert_eq!(trace.place_of("events[3].claims[1].by"), by);
-        assert_eq!(trace.place_of("events[3].claims[1].via[0]"), Place::row("claims.csv", 7));
-        assert_eq!(trace.place_of("events[3].claims"), Place::row("events.csv", 5));
+        assert_eq!(
+            trace.place_of("events[3].claims[1].via[0]"),
+            Place::row("claims.csv", 7)
+        );
+        assert_eq!(
+            trace.place_of("events[3].claims"),
+            Place::row("events.csv", 5)
+        );
         assert_eq!(trace.place_of("events[30]"), Place::Input);
         assert_eq!(trace.place_of(""), Place::Input);
     }
 
     #[test]
     fn fields_are_written_in_the_order_of_the_format_and_absent_ones_left_out() {
-        let claim = ClaimOut { id: "a".into(), text: "t".into(), by: "b".into(), document: "d".into(), ..ClaimOut::default() };
+        let claim = ClaimOut {
+            id: "a".into(),
+            text: "t".into(),
+            by: "b".into(),
+            document: "d".into(),
+            ..ClaimOut::default()
+        };
         let json = serde_json::to_string(&claim).unwrap();
         assert_eq!(json, r#"{"id":"a","text":"t","by":"b","in":"d"}"#);
     }

@@ -13,7 +13,10 @@ pub struct Column {
 
 impl Column {
     pub fn new(index: usize, name: impl Into<String>) -> Column {
-        Column { index, name: name.into() }
+        Column {
+            index,
+            name: name.into(),
+        }
     }
 
     /// The column's letters as a spreadsheet shows them: A … Z, AA, AB …
@@ -46,7 +49,11 @@ pub enum Place {
     /// A row of a sheet, numbered as a spreadsheet numbers it (the header is row 1).
     Row { sheet: String, row: usize },
     /// One cell.
-    Cell { sheet: String, row: usize, column: Column },
+    Cell {
+        sheet: String,
+        row: usize,
+        column: Column,
+    },
     /// A field of a JSON input file, by its path there (`events[2].start_date.year`).
     Json { file: String, path: String },
     /// An option of the command line, such as `--published`.
@@ -55,19 +62,31 @@ pub enum Place {
 
 impl Place {
     pub fn sheet(sheet: &str) -> Place {
-        Place::Sheet { sheet: sheet.to_string() }
+        Place::Sheet {
+            sheet: sheet.to_string(),
+        }
     }
 
     pub fn row(sheet: &str, row: usize) -> Place {
-        Place::Row { sheet: sheet.to_string(), row }
+        Place::Row {
+            sheet: sheet.to_string(),
+            row,
+        }
     }
 
     pub fn cell(sheet: &str, row: usize, column: &Column) -> Place {
-        Place::Cell { sheet: sheet.to_string(), row, column: column.clone() }
+        Place::Cell {
+            sheet: sheet.to_string(),
+            row,
+            column: column.clone(),
+        }
     }
 
     pub fn json(file: &str, path: impl Into<String>) -> Place {
-        Place::Json { file: file.to_string(), path: path.into() }
+        Place::Json {
+            file: file.to_string(),
+            path: path.into(),
+        }
     }
 }
 
@@ -80,7 +99,12 @@ impl fmt::Display for Place {
             Place::Sheet { sheet } => f.write_str(sheet),
             Place::Row { sheet, row } => write!(f, "{sheet} row {row}"),
             Place::Cell { sheet, row, column } => {
-                write!(f, "{sheet} row {row}, column {} ({})", column.letter(), column.name)
+                write!(
+                    f,
+                    "{sheet} row {row}, column {} ({})",
+                    column.letter(),
+                    column.name
+                )
             }
             Place::Json { file, path } if path.is_empty() => f.write_str(file),
             Place::Json { file, path } => write!(f, "{file} {path}"),
@@ -95,19 +119,33 @@ mod tests {
 
     #[test]
     fn column_letters_run_as_a_spreadsheet_names_them() {
-        let letters: Vec<String> = [0, 1, 5, 25, 26, 27, 51, 52, 701, 702].map(column_letter).to_vec();
-        assert_eq!(letters, ["A", "B", "F", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+        let letters: Vec<String> = [0, 1, 5, 25, 26, 27, 51, 52, 701, 702]
+            .map(column_letter)
+            .to_vec();
+        assert_eq!(
+            letters,
+            ["A", "B", "F", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        );
     }
 
     #[test]
     fn places_read_as_an_author_looks_for_them() {
         let by = Column::new(5, "by");
-        assert_eq!(Place::cell("claims.csv", 7, &by).to_string(), "claims.csv row 7, column F (by)");
+        assert_eq!(
+            Place::cell("claims.csv", 7, &by).to_string(),
+            "claims.csv row 7, column F (by)"
+        );
         assert_eq!(Place::row("events.csv", 3).to_string(), "events.csv row 3");
         assert_eq!(Place::sheet("sheet sources").to_string(), "sheet sources");
-        assert_eq!(Place::json("t.json", "events[2].text").to_string(), "t.json events[2].text");
+        assert_eq!(
+            Place::json("t.json", "events[2].text").to_string(),
+            "t.json events[2].text"
+        );
         assert_eq!(Place::json("t.json", "").to_string(), "t.json");
-        assert_eq!(Place::Option("--published").to_string(), "option --published");
+        assert_eq!(
+            Place::Option("--published").to_string(),
+            "option --published"
+        );
         assert_eq!(Place::Input.to_string(), "the input");
     }
 }

@@ -28,12 +28,23 @@ pub struct SheetShape {
 
 pub const EVENTS: SheetShape = SheetShape {
     name: "events",
-    columns: &["id", "date", "title", "summary", "place", "tags", "control place", "control holder"],
+    columns: &[
+        "id",
+        "date",
+        "title",
+        "summary",
+        "place",
+        "tags",
+        "control place",
+        "control holder",
+    ],
     required: &["id", "date", "title", "summary"],
 };
 pub const CLAIMS: SheetShape = SheetShape {
     name: "claims",
-    columns: &["event", "id", "text", "quote", "by", "via", "in", "locator", "stance"],
+    columns: &[
+        "event", "id", "text", "quote", "by", "via", "in", "locator", "stance",
+    ],
     required: &["event", "id", "text", "by", "in"],
 };
 pub const SOURCES: SheetShape = SheetShape {
@@ -47,7 +58,11 @@ pub const DOCUMENTS: SheetShape = SheetShape {
     required: &["id", "title", "published", "kind"],
 };
 /// The dataset's own fields, one a row: `title` and `description`.
-pub const DATASET: SheetShape = SheetShape { name: "dataset", columns: &["field", "value"], required: &["field", "value"] };
+pub const DATASET: SheetShape = SheetShape {
+    name: "dataset",
+    columns: &["field", "value"],
+    required: &["field", "value"],
+};
 
 /// Every sheet, in the order they are read and written.
 pub const SHEETS: [&SheetShape; 5] = [&DATASET, &EVENTS, &CLAIMS, &SOURCES, &DOCUMENTS];
@@ -67,9 +82,16 @@ struct Sheet<'t> {
 
 impl<'t> Sheet<'t> {
     /// Reads the header row. `None` when a column the sheet needs is missing (reported).
-    fn read(table: &'t Table, shape: &SheetShape, findings: &mut Vec<Finding>) -> Option<Sheet<'t>> {
+    fn read(
+        table: &'t Table,
+        shape: &SheetShape,
+        findings: &mut Vec<Finding>,
+    ) -> Option<Sheet<'t>> {
         let Some(header) = &table.header else {
-            findings.push(Finding::new(Place::sheet(&table.label), FindingKind::NoHeader));
+            findings.push(Finding::new(
+                Place::sheet(&table.label),
+                FindingKind::NoHeader,
+            ));
             return None;
         };
         let mut columns: HashMap<&'static str, Column> = HashMap::new();
@@ -83,7 +105,11 @@ impl<'t> Sheet<'t> {
                 continue;
             }
             named[index] = true;
-            let place = Place::cell(&table.label, header.number, &Column::new(index, written.clone()));
+            let place = Place::cell(
+                &table.label,
+                header.number,
+                &Column::new(index, written.clone()),
+            );
             let key = header_key(&written);
             match shape.columns.iter().find(|c| **c == key) {
                 Some(name) if columns.contains_key(name) => {
@@ -94,7 +120,10 @@ impl<'t> Sheet<'t> {
                 }
                 None => findings.push(Finding::new(
                     place,
-                    FindingKind::UnknownColumn { header: written, accepted: shape.columns },
+                    FindingKind::UnknownColumn {
+                        header: written,
+                        accepted: shape.columns,
+                    },
                 )),
             }
         }
@@ -103,14 +132,20 @@ impl<'t> Sheet<'t> {
             for (index, cell) in row.cells.iter().enumerate() {
                 if !named.get(index).copied().unwrap_or(false) && !cell.is_blank() {
                     let column = Column::new(index, "no header");
-                    findings.push(Finding::new(Place::cell(&table.label, row.number, &column), FindingKind::ValueWithoutColumn));
+                    findings.push(Finding::new(
+                        Place::cell(&table.label, row.number, &column),
+                        FindingKind::ValueWithoutColumn,
+                    ));
                 }
             }
         }
         let mut complete = true;
         for name in shape.required {
             if !columns.contains_key(name) {
-                findings.push(Finding::new(Place::row(&table.label, header.number), FindingKind::MissingColumn(name)));
+                findings.push(Finding::new(
+                    Place::row(&table.label, header.number),
+                    FindingKind::MissingColumn(name),
+                ));
                 complete = false;
             }
         }
@@ -131,7 +166,9 @@ impl<'t> Sheet<'t> {
         let index = self.columns.get(column)?.index;
         let place = || self.place(row, column);
         match row.cell(index) {
-            Cell::Text(text) => Some(text.trim()).filter(|t| !t.is_empty()).map(str::to_string),
+            Cell::Text(text) => Some(text.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
             Cell::Date(day) => {
                 findings.push(Finding::new(place(), FindingKind::DateCell(day.clone())));
                 Some(day.clone())
@@ -150,7 +187,11 @@ impl<'t> Sheet<'t> {
     /// A list in one cell, split at [`LIST_SEPARATOR`], each item trimmed, empty ones left out.
     fn list(&self, row: &Row, column: &str, findings: &mut Vec<Finding>) -> Vec<String> {
         let text = self.text(row, column, findings).unwrap_or_default();
-        text.split(LIST_SEPARATOR).map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
+        text.split(LIST_SEPARATOR)
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -168,7 +209,10 @@ impl<'t> Sheets<'t> {
                 Some(shape) => {
                     tables.insert(shape.name, table);
                 }
-                None => findings.push(Finding::new(Place::sheet(&table.label), FindingKind::IgnoredSheet)),
+                None => findings.push(Finding::new(
+                    Place::sheet(&table.label),
+                    FindingKind::IgnoredSheet,
+                )),
             }
         }
         Sheets { tables }
@@ -177,20 +221,33 @@ impl<'t> Sheets<'t> {
 
 /// Builds the dataset from the sheets. `None` when a sheet or a required column is missing
 /// (reported): the rows cannot be read without them.
-pub fn build(sheets: &Sheets<'_>, options: &Options, findings: &mut Vec<Finding>) -> Option<(DatasetOut, Trace)> {
-    let read = |shape: &SheetShape, findings: &mut Vec<Finding>| match sheets.tables.get(shape.name) {
+pub fn build(
+    sheets: &Sheets<'_>,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) -> Option<(DatasetOut, Trace)> {
+    let read = |shape: &SheetShape, findings: &mut Vec<Finding>| match sheets.tables.get(shape.name)
+    {
         Some(table) => Some(Sheet::read(table, shape, findings)),
         None => {
-            findings.push(Finding::new(Place::Input, FindingKind::MissingSheet(shape.name)));
+            findings.push(Finding::new(
+                Place::Input,
+                FindingKind::MissingSheet(shape.name),
+            ));
             None
         }
     };
-    let dataset = sheets.tables.get(DATASET.name).map(|table| Sheet::read(table, &DATASET, findings));
+    let dataset = sheets
+        .tables
+        .get(DATASET.name)
+        .map(|table| Sheet::read(table, &DATASET, findings));
     let events = read(&EVENTS, findings);
     let claims = read(&CLAIMS, findings);
     let sources = read(&SOURCES, findings);
     let documents = read(&DOCUMENTS, findings);
-    let (Some(Some(events)), Some(Some(claims)), Some(Some(sources)), Some(Some(documents))) = (events, claims, sources, documents) else {
+    let (Some(Some(events)), Some(Some(claims)), Some(Some(sources)), Some(Some(documents))) =
+        (events, claims, sources, documents)
+    else {
         return None;
     };
     let dataset = match dataset {
@@ -256,16 +313,30 @@ fn read_dataset_fields(
 }
 
 /// Reads `column` into `path.key`, recording where it came from.
-fn field(sheet: &Sheet<'_>, row: &Row, column: &str, path: &str, key: &str, trace: &mut Trace, findings: &mut Vec<Finding>) -> Option<String> {
+fn field(
+    sheet: &Sheet<'_>,
+    row: &Row,
+    column: &str,
+    path: &str,
+    key: &str,
+    trace: &mut Trace,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
     trace.record(format!("{path}.{key}"), sheet.place(row, column));
     sheet.text(row, column, findings)
 }
 
-fn read_documents(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findings: &mut Vec<Finding>) {
+fn read_documents(
+    sheet: &Sheet<'_>,
+    out: &mut DatasetOut,
+    trace: &mut Trace,
+    findings: &mut Vec<Finding>,
+) {
     for row in &sheet.table.rows {
         let path = format!("documents[{}]", out.documents.len());
         trace.record(&path, Place::row(&sheet.table.label, row.number));
-        let mut get = |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
+        let mut get =
+            |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
         out.documents.push(DocumentOut {
             id: get("id", "id").unwrap_or_default(),
             title: get("title", "title").unwrap_or_default(),
@@ -277,11 +348,17 @@ fn read_documents(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, fi
     }
 }
 
-fn read_sources(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findings: &mut Vec<Finding>) {
+fn read_sources(
+    sheet: &Sheet<'_>,
+    out: &mut DatasetOut,
+    trace: &mut Trace,
+    findings: &mut Vec<Finding>,
+) {
     for row in &sheet.table.rows {
         let path = format!("sources[{}]", out.sources.len());
         trace.record(&path, Place::row(&sheet.table.label, row.number));
-        let mut get = |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
+        let mut get =
+            |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
         out.sources.push(SourceOut {
             id: get("id", "id").unwrap_or_default(),
             name: get("name", "name").unwrap_or_default(),
@@ -293,11 +370,17 @@ fn read_sources(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, find
     }
 }
 
-fn read_events(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findings: &mut Vec<Finding>) {
+fn read_events(
+    sheet: &Sheet<'_>,
+    out: &mut DatasetOut,
+    trace: &mut Trace,
+    findings: &mut Vec<Finding>,
+) {
     for row in &sheet.table.rows {
         let path = format!("events[{}]", out.events.len());
         trace.record(&path, Place::row(&sheet.table.label, row.number));
-        let mut get = |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
+        let mut get =
+            |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
         let id = get("id", "id").unwrap_or_default();
         let date = get("date", "date").unwrap_or_default();
         let title = get("title", "title").unwrap_or_default();
@@ -311,11 +394,25 @@ fn read_events(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findi
             place: control_place.unwrap_or_default(),
             holder: control_holder.unwrap_or_default(),
         });
-        out.events.push(EventOut { id, date, title, summary, place, tags, control, claims: Vec::new() });
+        out.events.push(EventOut {
+            id,
+            date,
+            title,
+            summary,
+            place,
+            tags,
+            control,
+            claims: Vec::new(),
+        });
     }
 }
 
-fn read_claims(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findings: &mut Vec<Finding>) {
+fn read_claims(
+    sheet: &Sheet<'_>,
+    out: &mut DatasetOut,
+    trace: &mut Trace,
+    findings: &mut Vec<Finding>,
+) {
     // A claim belongs to the first event with its id; a repeated event id is the reader's to report.
     let mut event_at: HashMap<String, usize> = HashMap::new();
     for (i, event) in out.events.iter().enumerate() {
@@ -324,17 +421,26 @@ fn read_claims(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findi
     for row in &sheet.table.rows {
         let event = sheet.text(row, "event", findings);
         let Some(event) = event else {
-            findings.push(Finding::new(sheet.place(row, "event"), FindingKind::ClaimWithoutEvent));
+            findings.push(Finding::new(
+                sheet.place(row, "event"),
+                FindingKind::ClaimWithoutEvent,
+            ));
             continue;
         };
         let Some(&e) = event_at.get(&event) else {
-            findings.push(Finding::new(sheet.place(row, "event"), FindingKind::UnknownEvent(event)));
+            findings.push(Finding::new(
+                sheet.place(row, "event"),
+                FindingKind::UnknownEvent(event),
+            ));
             continue;
         };
-        let Some(claims) = out.events.get_mut(e).map(|event| &mut event.claims) else { continue };
+        let Some(claims) = out.events.get_mut(e).map(|event| &mut event.claims) else {
+            continue;
+        };
         let path = format!("events[{e}].claims[{}]", claims.len());
         trace.record(&path, Place::row(&sheet.table.label, row.number));
-        let mut get = |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
+        let mut get =
+            |column: &str, key: &str| field(sheet, row, column, &path, key, trace, findings);
         let id = get("id", "id").unwrap_or_default();
         let text = get("text", "text").unwrap_or_default();
         let quote = get("quote", "quote");
@@ -345,7 +451,16 @@ fn read_claims(sheet: &Sheet<'_>, out: &mut DatasetOut, trace: &mut Trace, findi
         let stance = get("stance", "stance").map(|s| s.to_ascii_lowercase());
         trace.record(format!("{path}.via"), sheet.place(row, "via"));
         let via = sheet.list(row, "via", findings);
-        claims.push(ClaimOut { id, text, quote, by, via, document, locator, stance });
+        claims.push(ClaimOut {
+            id,
+            text,
+            quote,
+            by,
+            via,
+            document,
+            locator,
+            stance,
+        });
     }
 }
 
@@ -361,11 +476,37 @@ mod tests {
         assert_eq!(header_key("IN"), "in");
     }
 
+    /// A field added to the format needs a column: the sheets and the reader list the same.
+    #[test]
+    fn the_sheets_have_a_column_for_every_field_of_the_format() {
+        use crate::model::validate::{
+            CLAIM_FIELDS, CONTROL_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS,
+        };
+        assert_eq!(DOCUMENTS.columns, DOCUMENT_FIELDS);
+        assert_eq!(SOURCES.columns, SOURCE_FIELDS);
+        let mut event_fields: Vec<String> = EVENT_FIELDS
+            .iter()
+            .filter(|f| !matches!(**f, "control" | "claims"))
+            .map(|f| f.to_string())
+            .collect();
+        event_fields.extend(CONTROL_FIELDS.iter().map(|f| format!("control {f}")));
+        assert_eq!(EVENTS.columns, event_fields);
+        let claim_fields: Vec<&str> = std::iter::once("event")
+            .chain(CLAIM_FIELDS.iter().copied())
+            .collect();
+        assert_eq!(CLAIMS.columns, claim_fields);
+    }
+
     #[test]
     fn every_required_column_is_a_column() {
         for shape in SHEETS {
             for required in shape.required {
-                assert!(shape.columns.contains(required), "{} {}", shape.name, required);
+                assert!(
+                    shape.columns.contains(required),
+                    "{} {}",
+                    shape.name,
+                    required
+                );
             }
         }
     }

@@ -65,14 +65,21 @@ impl Table {
     fn from_rows(label: &str, rows: Vec<Row>) -> Table {
         let mut rows = rows.into_iter();
         let header = rows.next();
-        Table { label: label.to_string(), header, rows: rows.filter(|row| !row.is_blank()).collect() }
+        Table {
+            label: label.to_string(),
+            header,
+            rows: rows.filter(|row| !row.is_blank()).collect(),
+        }
     }
 
     /// Reads CSV bytes (UTF-8, with or without a byte-order mark, as spreadsheets save it).
     /// A row is a record, as a spreadsheet shows it, even when a quoted cell spans lines.
     pub fn from_csv(label: &str, bytes: &[u8], findings: &mut Vec<Finding>) -> Table {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
         let mut rows = Vec::new();
         for (i, record) in reader.byte_records().enumerate() {
             match record {
@@ -87,7 +94,10 @@ impl Table {
                         .collect(),
                 }),
                 Err(error) => {
-                    findings.push(Finding::new(Place::row(label, i + 1), FindingKind::Unreadable(error.to_string())));
+                    findings.push(Finding::new(
+                        Place::row(label, i + 1),
+                        FindingKind::Unreadable(error.to_string()),
+                    ));
                     break;
                 }
             }
@@ -104,7 +114,9 @@ impl Table {
             .enumerate()
             .map(|(i, cells)| Row {
                 number: first_row as usize + i + 1,
-                cells: std::iter::repeat_n(Cell::EMPTY, first_column as usize).chain(cells.iter().map(cell_of)).collect(),
+                cells: std::iter::repeat_n(Cell::EMPTY, first_column as usize)
+                    .chain(cells.iter().map(cell_of))
+                    .collect(),
             })
             .collect();
         Table::from_rows(label, rows)
@@ -122,7 +134,12 @@ pub fn cell_of(data: &Data) -> Cell {
         Data::DateTime(when) if when.is_datetime() => match when.as_datetime() {
             Some(when) => {
                 use chrono::Datelike;
-                Cell::Date(format!("{:04}-{:02}-{:02}", when.year(), when.month(), when.day()))
+                Cell::Date(format!(
+                    "{:04}-{:02}-{:02}",
+                    when.year(),
+                    when.month(),
+                    when.day()
+                ))
             }
             None => Cell::Text(number_text(when.as_f64())),
         },
@@ -152,7 +169,9 @@ fn is_iso_day(text: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -178,17 +197,33 @@ mod tests {
     fn date_cells_read_as_their_day() {
         // 42796 is 2017-03-02 in the 1900 date system.
         let when = ExcelDateTime::new(42796.0, ExcelDateTimeType::DateTime, false);
-        assert_eq!(cell_of(&Data::DateTime(when)), Cell::Date("2017-03-02".into()));
-        assert_eq!(cell_of(&Data::DateTimeIso("2016-12-01T00:00:00".into())), Cell::Date("2016-12-01".into()));
-        assert_eq!(cell_of(&Data::DateTimeIso("10:00:00".into())), text("10:00:00"));
+        assert_eq!(
+            cell_of(&Data::DateTime(when)),
+            Cell::Date("2017-03-02".into())
+        );
+        assert_eq!(
+            cell_of(&Data::DateTimeIso("2016-12-01T00:00:00".into())),
+            Cell::Date("2016-12-01".into())
+        );
+        assert_eq!(
+            cell_of(&Data::DateTimeIso("10:00:00".into())),
+            text("10:00:00")
+        );
     }
 
     #[test]
     fn csv_rows_are_numbered_as_a_spreadsheet_shows_them() {
         let mut findings = Vec::new();
-        let table = Table::from_csv("t.csv", b"\xEF\xBB\xBFa,b\n\"x\ny\",2\n,\n3\n", &mut findings);
+        let table = Table::from_csv(
+            "t.csv",
+            b"\xEF\xBB\xBFa,b\n\"x\ny\",2\n,\n3\n",
+            &mut findings,
+        );
         assert_eq!(findings, []);
-        assert_eq!(table.header.as_ref().map(|h| h.cells.clone()), Some(vec![text("a"), text("b")]));
+        assert_eq!(
+            table.header.as_ref().map(|h| h.cells.clone()),
+            Some(vec![text("a"), text("b")])
+        );
         let numbers: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [2, 4], "the blank row 3 is left out");
         assert_eq!(table.rows[0].cell(0), &text("x\ny"));

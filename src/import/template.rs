@@ -28,7 +28,9 @@ pub enum TemplateError {
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TemplateError::Read(path, error) => write!(f, "{} cannot be read: {error}", path.display()),
+            TemplateError::Read(path, error) => {
+                write!(f, "{} cannot be read: {error}", path.display())
+            }
             TemplateError::Write(error) => write!(f, "the workbook cannot be written: {error}"),
         }
     }
@@ -46,7 +48,11 @@ pub fn write_workbook(folder: &Path) -> Result<PathBuf, TemplateError> {
     let mut workbook = Workbook::new();
     // A fixed creation date keeps the file the same from one run to the next.
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    workbook.set_properties(&DocProperties::new().set_title("sourceline template").set_creation_datetime(&created));
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("sourceline template")
+            .set_creation_datetime(&created),
+    );
     let text = Format::new().set_num_format("@");
     let header = Format::new().set_num_format("@").set_bold();
     let mut order: Vec<_> = SHEETS.iter().filter(|s| s.name != "dataset").collect();
@@ -61,7 +67,9 @@ pub fn write_workbook(folder: &Path) -> Result<PathBuf, TemplateError> {
         let mut widest = vec![8usize; shape.columns.len().max(1)];
         for (r, row) in rows.enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
-                let (Cell::Text(value) | Cell::Date(value)) = cell else { continue };
+                let (Cell::Text(value) | Cell::Date(value)) = cell else {
+                    continue;
+                };
                 let format = if r == 0 { &header } else { &text };
                 sheet.write_string_with_format(r as u32, c as u16, value, format)?;
                 if let Some(width) = widest.get_mut(c) {

@@ -73,7 +73,10 @@ impl Timeline {
 /// A whole number in a date part: a JSON number, or text with spaces and thousands commas
 /// (as TimelineJS reads it). `Ok(None)` when absent or empty.
 fn whole_number(text: &str) -> Result<Option<i64>, ()> {
-    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -99,14 +102,26 @@ struct DateParts {
 
 /// The EDTF of a date's parts, as precise as they are: `2017`, `2017-03`, `2017-03-02`.
 /// `Ok(None)` when there is no year. Bad parts are reported.
-fn date_of(parts: DateParts, whole: Place, findings: &mut Vec<Finding>) -> Result<Option<SlideDate>, ()> {
-    let mut number = |part: &'static str, value: &Option<(String, Place)>, range: std::ops::RangeInclusive<i64>| match value {
+fn date_of(
+    parts: DateParts,
+    whole: Place,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<SlideDate>, ()> {
+    let mut number = |part: &'static str,
+                      value: &Option<(String, Place)>,
+                      range: std::ops::RangeInclusive<i64>| match value {
         None => Ok(None),
         Some((text, place)) => match whole_number(text) {
             Ok(Some(n)) if range.contains(&n) => Ok(Some(n)),
             Ok(None) => Ok(None),
             _ => {
-                findings.push(Finding::new(place.clone(), FindingKind::BadDatePart { part, value: text.clone() }));
+                findings.push(Finding::new(
+                    place.clone(),
+                    FindingKind::BadDatePart {
+                        part,
+                        value: text.clone(),
+                    },
+                ));
                 Err(())
             }
         },
@@ -114,7 +129,9 @@ fn date_of(parts: DateParts, whole: Place, findings: &mut Vec<Finding>) -> Resul
     let year = number("year", &parts.year, -999_999_999..=999_999_999);
     let month = number("month", &parts.month, 1..=12);
     let day = number("day", &parts.day, 1..=31);
-    let (Ok(year), Ok(month), Ok(day)) = (year, month, day) else { return Err(()) };
+    let (Ok(year), Ok(month), Ok(day)) = (year, month, day) else {
+        return Err(());
+    };
     let Some(year) = year else {
         return Ok(None);
     };
@@ -132,7 +149,13 @@ fn date_of(parts: DateParts, whole: Place, findings: &mut Vec<Finding>) -> Resul
             edtf.push_str(&format!("-{day:02}"));
         }
     } else if let (Some(_), Some((text, place))) = (day, &parts.day) {
-        findings.push(Finding::new(place.clone(), FindingKind::BadDatePart { part: "day", value: text.clone() }));
+        findings.push(Finding::new(
+            place.clone(),
+            FindingKind::BadDatePart {
+                part: "day",
+                value: text.clone(),
+            },
+        ));
         return Err(());
     }
     Ok(Some(SlideDate { edtf, place: whole }))
@@ -150,21 +173,38 @@ fn json_text(value: Option<&Value>) -> Option<String> {
     }
 }
 
-fn read_json_date(value: &Value, file: &str, path: &str, findings: &mut Vec<Finding>) -> Result<Option<SlideDate>, ()> {
+fn read_json_date(
+    value: &Value,
+    file: &str,
+    path: &str,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<SlideDate>, ()> {
     let place = |key: &str| Place::json(file, format!("{path}.{key}"));
     let part = |key: &str| json_text(value.get(key)).map(|text| (text, place(key)));
     let parts = DateParts {
         year: part("year"),
         month: part("month"),
         day: part("day"),
-        time: ["hour", "minute", "second", "millisecond"].into_iter().find(|key| json_text(value.get(*key)).is_some()).map(place),
+        time: ["hour", "minute", "second", "millisecond"]
+            .into_iter()
+            .find(|key| json_text(value.get(*key)).is_some())
+            .map(place),
     };
     date_of(parts, Place::json(file, path), findings)
 }
 
-fn read_json_slide(value: &Value, file: &str, path: &str, findings: &mut Vec<Finding>, timeline: &mut Timeline) -> Option<Slide> {
+fn read_json_slide(
+    value: &Value,
+    file: &str,
+    path: &str,
+    findings: &mut Vec<Finding>,
+    timeline: &mut Timeline,
+) -> Option<Slide> {
     if !value.is_object() {
-        findings.push(Finding::new(Place::json(file, path), FindingKind::NotTimeline("a slide must be an object")));
+        findings.push(Finding::new(
+            Place::json(file, path),
+            FindingKind::NotTimeline("a slide must be an object"),
+        ));
         return None;
     }
     let mut ok = true;
@@ -173,7 +213,10 @@ fn read_json_slide(value: &Value, file: &str, path: &str, findings: &mut Vec<Fin
         let path = format!("{path}.{key}");
         match read_json_date(date, file, &path, findings) {
             Ok(None) if key == "end_date" && date.as_object().is_some_and(|d| !d.is_empty()) => {
-                findings.push(Finding::new(Place::json(file, path), FindingKind::EndWithoutYear));
+                findings.push(Finding::new(
+                    Place::json(file, path),
+                    FindingKind::EndWithoutYear,
+                ));
                 None
             }
             Ok(date) => date,
@@ -186,7 +229,8 @@ fn read_json_slide(value: &Value, file: &str, path: &str, findings: &mut Vec<Fin
     let start = date("start_date");
     let end = date("end_date");
     let text_of = |key: &str| {
-        json_text(value.get("text").and_then(|t| t.get(key))).map(|t| (t, Place::json(file, format!("{path}.text.{key}"))))
+        json_text(value.get("text").and_then(|t| t.get(key)))
+            .map(|t| (t, Place::json(file, format!("{path}.text.{key}"))))
     };
     let slide = Slide {
         place: Place::json(file, path),
@@ -194,8 +238,10 @@ fn read_json_slide(value: &Value, file: &str, path: &str, findings: &mut Vec<Fin
         end,
         headline: text_of("headline"),
         text: text_of("text"),
-        group: json_text(value.get("group")).map(|g| (g, Place::json(file, format!("{path}.group")))),
-        unique_id: json_text(value.get("unique_id")).map(|id| (id, Place::json(file, format!("{path}.unique_id")))),
+        group: json_text(value.get("group"))
+            .map(|g| (g, Place::json(file, format!("{path}.group")))),
+        unique_id: json_text(value.get("unique_id"))
+            .map(|id| (id, Place::json(file, format!("{path}.unique_id")))),
     };
     if let Some(media) = value.get("media").filter(|m| m.is_object()) {
         timeline.count(NotCarried::Media);
@@ -218,12 +264,18 @@ fn read_json(bytes: &[u8], file: &str, findings: &mut Vec<Finding>) -> Option<Ti
     let root: Value = match serde_json::from_slice(bytes) {
         Ok(root) => root,
         Err(error) => {
-            findings.push(Finding::new(Place::json(file, ""), FindingKind::NotJson(error.to_string())));
+            findings.push(Finding::new(
+                Place::json(file, ""),
+                FindingKind::NotJson(error.to_string()),
+            ));
             return None;
         }
     };
     let Some(events) = root.get("events").and_then(Value::as_array) else {
-        findings.push(Finding::new(Place::json(file, ""), FindingKind::NotTimeline("it has no `events` list")));
+        findings.push(Finding::new(
+            Place::json(file, ""),
+            FindingKind::NotTimeline("it has no `events` list"),
+        ));
         return None;
     };
     let mut timeline = Timeline::default();
@@ -235,13 +287,20 @@ fn read_json(bytes: &[u8], file: &str, findings: &mut Vec<Finding>) -> Option<Ti
         let slide = read_json_slide(event, file, &path, findings, &mut timeline);
         match slide {
             Some(slide) if slide.start.is_none() => {
-                findings.push(Finding::new(Place::json(file, path), FindingKind::NoStartDate));
+                findings.push(Finding::new(
+                    Place::json(file, path),
+                    FindingKind::NoStartDate,
+                ));
             }
             Some(slide) => timeline.slides.push(slide),
             None => {}
         }
     }
-    if let Some(eras) = root.get("eras").and_then(Value::as_array).filter(|e| !e.is_empty()) {
+    if let Some(eras) = root
+        .get("eras")
+        .and_then(Value::as_array)
+        .filter(|e| !e.is_empty())
+    {
         timeline.not_carried.insert(NotCarried::Eras, eras.len());
     }
     Some(timeline)
@@ -252,22 +311,45 @@ fn read_json(bytes: &[u8], file: &str, findings: &mut Vec<Finding>) -> Option<Ti
 
 /// The columns of TimelineJS's spreadsheet template, as [`header_key`] reads them.
 pub const TIMELINE_COLUMNS: [&str; 18] = [
-    "year", "month", "day", "time", "end year", "end month", "end day", "end time", "display date", "headline", "text", "media",
-    "media credit", "media caption", "media thumbnail", "type", "group", "background",
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "type",
+    "group",
+    "background",
 ];
 
 /// Whether a CSV header row is TimelineJS's: it has a Year and a Headline column.
 pub fn is_timeline_header(header: &Row) -> bool {
-    let keys: HashSet<String> = header.cells.iter().filter_map(|c| match c {
-        Cell::Text(t) => Some(header_key(t)),
-        _ => None,
-    }).collect();
+    let keys: HashSet<String> = header
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Text(t) => Some(header_key(t)),
+            _ => None,
+        })
+        .collect();
     keys.contains("year") && keys.contains("headline")
 }
 
 fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
     let Some(header) = &table.header else {
-        findings.push(Finding::new(Place::sheet(&table.label), FindingKind::NoHeader));
+        findings.push(Finding::new(
+            Place::sheet(&table.label),
+            FindingKind::NoHeader,
+        ));
         return None;
     };
     let mut columns: HashMap<&'static str, Column> = HashMap::new();
@@ -279,7 +361,10 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
         }
         let place = Place::cell(&table.label, header.number, &Column::new(index, written));
         match TIMELINE_COLUMNS.iter().find(|c| **c == header_key(written)) {
-            Some(name) if columns.contains_key(name) => findings.push(Finding::new(place, FindingKind::RepeatedColumn(written.to_string()))),
+            Some(name) if columns.contains_key(name) => findings.push(Finding::new(
+                place,
+                FindingKind::RepeatedColumn(written.to_string()),
+            )),
             Some(name) => {
                 columns.insert(name, Column::new(index, written));
             }
@@ -300,10 +385,15 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
         };
         for (column, cell) in columns.values().map(|c| (c, row.cell(c.index))) {
             if let Cell::NotUtf8 = cell {
-                findings.push(Finding::new(Place::cell(label, row.number, column), FindingKind::NotUtf8));
+                findings.push(Finding::new(
+                    Place::cell(label, row.number, column),
+                    FindingKind::NotUtf8,
+                ));
             }
         }
-        let kind = text("type").map(|(t, _)| header_key(&t)).unwrap_or_default();
+        let kind = text("type")
+            .map(|(t, _)| header_key(&t))
+            .unwrap_or_default();
         if kind == "era" {
             *timeline.not_carried.entry(NotCarried::Eras).or_default() += 1;
             continue;
@@ -313,15 +403,28 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
                 Some(column) => Place::cell(label, row.number, column),
                 None => Place::row(label, row.number),
             };
-            let parts = DateParts { year: text(year), month: text(month), day: text(day), time: text(time).map(|(_, place)| place) };
-            let any = parts.year.is_some() || parts.month.is_some() || parts.day.is_some() || parts.time.is_some();
+            let parts = DateParts {
+                year: text(year),
+                month: text(month),
+                day: text(day),
+                time: text(time).map(|(_, place)| place),
+            };
+            let any = parts.year.is_some()
+                || parts.month.is_some()
+                || parts.day.is_some()
+                || parts.time.is_some();
             (any, date_of(parts, whole, findings))
         };
         let (_, start) = date("year", "month", "day", "time", findings);
         let (any_end, end) = date("end year", "end month", "end day", "end time", findings);
-        let (Ok(start), Ok(end)) = (start, end) else { continue };
+        let (Ok(start), Ok(end)) = (start, end) else {
+            continue;
+        };
         if any_end && end.is_none() {
-            findings.push(Finding::new(Place::row(label, row.number), FindingKind::EndWithoutYear));
+            findings.push(Finding::new(
+                Place::row(label, row.number),
+                FindingKind::EndWithoutYear,
+            ));
         }
         let slide = Slide {
             place: Place::row(label, row.number),
@@ -349,7 +452,10 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
             timeline.count(NotCarried::DisplayDate);
         }
         if slide.start.is_none() {
-            let place = columns.get("year").map_or_else(|| Place::row(label, row.number), |c| Place::cell(label, row.number, c));
+            let place = columns.get("year").map_or_else(
+                || Place::row(label, row.number),
+                |c| Place::cell(label, row.number, c),
+            );
             findings.push(Finding::new(place, FindingKind::NoStartDate));
             continue;
         }
@@ -382,23 +488,45 @@ fn title_from(text: &str) -> String {
 }
 
 /// Builds the dataset: one event a slide, the stand-in source, the timeline's document.
-fn build(timeline: Timeline, file: &str, options: &Options, findings: &mut Vec<Finding>) -> (DatasetOut, Trace) {
+fn build(
+    timeline: Timeline,
+    file: &str,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) -> (DatasetOut, Trace) {
     let mut out = DatasetOut::new();
     let mut trace = Trace::new(Place::json(file, ""));
-    let stem = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file).to_string();
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
+        .to_string();
 
     let title_slide = timeline.title.as_ref();
-    let title_headline = title_slide.and_then(|s| s.headline.as_ref()).map(|(h, place)| (plain_text(h), place.clone()));
-    let title_text = title_slide.and_then(|s| s.text.as_ref()).map(|(t, place)| (plain_text(t), place.clone()));
-    let (title, title_place) = match (&options.title, title_headline.filter(|(h, _)| !h.is_empty())) {
+    let title_headline = title_slide
+        .and_then(|s| s.headline.as_ref())
+        .map(|(h, place)| (plain_text(h), place.clone()));
+    let title_text = title_slide
+        .and_then(|s| s.text.as_ref())
+        .map(|(t, place)| (plain_text(t), place.clone()));
+    let (title, title_place) = match (
+        &options.title,
+        title_headline.filter(|(h, _)| !h.is_empty()),
+    ) {
         (Some(title), _) => (title.clone(), Place::Option("--title")),
         (None, Some((headline, place))) => (headline, place),
         (None, None) => (stem.clone(), Place::json(file, "")),
     };
-    let (description, description_place) = match (&options.description, title_text.filter(|(t, _)| !t.is_empty())) {
+    let (description, description_place) = match (
+        &options.description,
+        title_text.filter(|(t, _)| !t.is_empty()),
+    ) {
         (Some(description), _) => (description.clone(), Place::Option("--description")),
         (None, Some((text, place))) => (text, place),
-        (None, None) => (format!("Imported from the TimelineJS timeline {stem}."), Place::json(file, "")),
+        (None, None) => (
+            format!("Imported from the TimelineJS timeline {stem}."),
+            Place::json(file, ""),
+        ),
     };
     trace.record("title", title_place.clone());
     trace.record("description", description_place);
@@ -411,7 +539,10 @@ fn build(timeline: Timeline, file: &str, options: &Options, findings: &mut Vec<F
     let published = match &options.published {
         Some(published) => published.clone(),
         None => {
-            findings.push(Finding::new(Place::Option("--published"), FindingKind::PublishedMissing));
+            findings.push(Finding::new(
+                Place::Option("--published"),
+                FindingKind::PublishedMissing,
+            ));
             String::new()
         }
     };
@@ -437,8 +568,16 @@ fn build(timeline: Timeline, file: &str, options: &Options, findings: &mut Vec<F
 
     let mut used: HashSet<String> = HashSet::new();
     for slide in timeline.slides {
-        let headline = slide.headline.as_ref().map(|(h, _)| plain_text(h)).filter(|h| !h.is_empty());
-        let text = slide.text.as_ref().map(|(t, _)| plain_text(t)).filter(|t| !t.is_empty());
+        let headline = slide
+            .headline
+            .as_ref()
+            .map(|(h, _)| plain_text(h))
+            .filter(|h| !h.is_empty());
+        let text = slide
+            .text
+            .as_ref()
+            .map(|(t, _)| plain_text(t))
+            .filter(|t| !t.is_empty());
         let (title, summary) = match (headline, text) {
             (Some(headline), Some(text)) => (headline, text),
             (None, Some(text)) => {
@@ -478,8 +617,17 @@ fn build(timeline: Timeline, file: &str, options: &Options, findings: &mut Vec<F
             (Some(start), None) => start.edtf.clone(),
             (None, _) => String::new(),
         };
-        let tags = slide.group.as_ref().map(|(g, _)| g.trim().to_string()).filter(|g| !g.is_empty()).into_iter().collect();
-        findings.push(Finding::new(slide.place.clone(), FindingKind::NeedsAttribution));
+        let tags = slide
+            .group
+            .as_ref()
+            .map(|(g, _)| g.trim().to_string())
+            .filter(|g| !g.is_empty())
+            .into_iter()
+            .collect();
+        findings.push(Finding::new(
+            slide.place.clone(),
+            FindingKind::NeedsAttribution,
+        ));
         out.events.push(EventOut {
             id,
             date,
@@ -499,29 +647,56 @@ fn build(timeline: Timeline, file: &str, options: &Options, findings: &mut Vec<F
     }
 
     let whole = Place::json(file, "");
-    for what in [NotCarried::Media, NotCarried::Background, NotCarried::Eras, NotCarried::DisplayDate] {
+    for what in [
+        NotCarried::Media,
+        NotCarried::Background,
+        NotCarried::Eras,
+        NotCarried::DisplayDate,
+    ] {
         if let Some(&count) = timeline.not_carried.get(&what) {
-            findings.push(Finding::new(whole.clone(), FindingKind::NotCarried { what, count }));
+            findings.push(Finding::new(
+                whole.clone(),
+                FindingKind::NotCarried { what, count },
+            ));
         }
     }
     if timeline.media_credits > 0 {
-        findings.push(Finding::new(whole, FindingKind::MediaCredits(timeline.media_credits)));
+        findings.push(Finding::new(
+            whole,
+            FindingKind::MediaCredits(timeline.media_credits),
+        ));
     }
     (out, trace)
 }
 
 /// The event's id: the slide's `unique_id` (made an id if it is not one), or else one made from
 /// its title; `-2`, `-3` … added when an earlier event has it.
-fn event_id(slide: &Slide, title: &str, used: &mut HashSet<String>, findings: &mut Vec<Finding>) -> String {
-    let given = slide.unique_id.as_ref().map(|(id, place)| (id.trim(), place));
+fn event_id(
+    slide: &Slide,
+    title: &str,
+    used: &mut HashSet<String>,
+    findings: &mut Vec<Finding>,
+) -> String {
+    let given = slide
+        .unique_id
+        .as_ref()
+        .map(|(id, place)| (id.trim(), place));
     let base = match given {
         Some((id, _)) if is_slug(id) => id.to_string(),
         Some((id, place)) if !slug_of(id).is_empty() => {
             let to = slug_of(id);
-            findings.push(Finding::new(place.clone(), FindingKind::IdChanged { from: id.to_string(), to: to.clone() }));
+            findings.push(Finding::new(
+                place.clone(),
+                FindingKind::IdChanged {
+                    from: id.to_string(),
+                    to: to.clone(),
+                },
+            ));
             to
         }
-        _ => Some(slug_of(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "event".to_string()),
+        _ => Some(slug_of(title))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "event".to_string()),
     };
     let mut id = base.clone();
     let mut n = 2;
@@ -534,7 +709,13 @@ fn event_id(slide: &Slide, title: &str, used: &mut HashSet<String>, findings: &m
     }
     if id != base {
         if let Some((_, place)) = given {
-            findings.push(Finding::new(place.clone(), FindingKind::IdRepeated { id: base, now: id.clone() }));
+            findings.push(Finding::new(
+                place.clone(),
+                FindingKind::IdRepeated {
+                    id: base,
+                    now: id.clone(),
+                },
+            ));
         }
     }
     used.insert(id.clone());
@@ -542,13 +723,22 @@ fn event_id(slide: &Slide, title: &str, used: &mut HashSet<String>, findings: &m
 }
 
 /// Reads a TimelineJS JSON file into a dataset. `None` when it is not one (reported).
-pub fn from_json(bytes: &[u8], file: &str, options: &Options, findings: &mut Vec<Finding>) -> Option<(DatasetOut, Trace)> {
+pub fn from_json(
+    bytes: &[u8],
+    file: &str,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) -> Option<(DatasetOut, Trace)> {
     let timeline = read_json(bytes, file, findings)?;
     Some(build(timeline, file, options, findings))
 }
 
 /// Reads a TimelineJS spreadsheet saved as CSV into a dataset.
-pub fn from_csv(table: &Table, options: &Options, findings: &mut Vec<Finding>) -> Option<(DatasetOut, Trace)> {
+pub fn from_csv(
+    table: &Table,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) -> Option<(DatasetOut, Trace)> {
     let timeline = read_csv(table, findings)?;
     Some(build(timeline, &table.label, options, findings))
 }
@@ -577,16 +767,33 @@ mod tests {
 
     fn edtf(year: Option<&str>, month: Option<&str>, day: Option<&str>) -> Option<String> {
         let part = |v: Option<&str>| v.map(|v| (v.to_string(), Place::Input));
-        let parts = DateParts { year: part(year), month: part(month), day: part(day), time: None };
-        date_of(parts, Place::Input, &mut Vec::new()).ok().flatten().map(|d| d.edtf)
+        let parts = DateParts {
+            year: part(year),
+            month: part(month),
+            day: part(day),
+            time: None,
+        };
+        date_of(parts, Place::Input, &mut Vec::new())
+            .ok()
+            .flatten()
+            .map(|d| d.edtf)
     }
 
     #[test]
     fn dates_keep_the_precision_the_slide_gives() {
         assert_eq!(edtf(Some("2017"), None, None).as_deref(), Some("2017"));
-        assert_eq!(edtf(Some("2017"), Some("3"), None).as_deref(), Some("2017-03"));
-        assert_eq!(edtf(Some("2017"), Some("3"), Some("2")).as_deref(), Some("2017-03-02"));
-        assert_eq!(edtf(Some("-44"), Some("3"), Some("15")).as_deref(), Some("-0044-03-15"));
+        assert_eq!(
+            edtf(Some("2017"), Some("3"), None).as_deref(),
+            Some("2017-03")
+        );
+        assert_eq!(
+            edtf(Some("2017"), Some("3"), Some("2")).as_deref(),
+            Some("2017-03-02")
+        );
+        assert_eq!(
+            edtf(Some("-44"), Some("3"), Some("15")).as_deref(),
+            Some("-0044-03-15")
+        );
         assert_eq!(edtf(Some("12000"), None, None).as_deref(), Some("Y12000"));
         assert_eq!(edtf(None, Some("3"), None), None);
         assert_eq!(edtf(Some("2017"), Some("13"), None), None);
@@ -598,6 +805,9 @@ mod tests {
         assert_eq!(title_from("Short."), "Short.");
         let long = "word ".repeat(30);
         let title = title_from(long.trim());
-        assert!(title.ends_with("word…") && title.chars().count() <= TITLE_FROM_TEXT_CHARS + 1, "{title}");
+        assert!(
+            title.ends_with("word…") && title.chars().count() <= TITLE_FROM_TEXT_CHARS + 1,
+            "{title}"
+        );
     }
 }
