@@ -14,7 +14,8 @@ use sourceline::import::table::Table;
 use sourceline::import::template::{write_workbook, WORKBOOK};
 use sourceline::import::timeline::{TIMELINE_DOCUMENT, UNATTRIBUTED};
 use sourceline::import::{
-    import_path, import_tables, Import, InputKind, Options, Outcome, Severity,
+    import_path, import_tables, import_timeline_csv, import_timeline_json, Import, InputKind,
+    Options, Outcome, Severity,
 };
 use sourceline::model::Dataset;
 
@@ -652,6 +653,38 @@ fn the_command_exits_0_when_written_with_no_problem_1_otherwise_and_2_on_a_usage
 // ---------------------------------------------------------------------------------------------
 // Properties.
 
+/// A date part as TimelineJS files hold them: absent, a number (mostly within `usual`), or text.
+fn any_part(usual: std::ops::Range<i64>) -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        3 => Just(serde_json::Value::Null),
+        8 => usual.prop_map(serde_json::Value::from),
+        1 => any::<i64>().prop_map(serde_json::Value::from),
+        1 => any::<f64>().prop_map(serde_json::Value::from),
+        1 => "[0-9 ,.-]{0,7}".prop_map(serde_json::Value::from),
+    ]
+}
+
+/// A slide with any values where its dates, text and id go.
+fn any_slide() -> impl Strategy<Value = serde_json::Value> {
+    (
+        any_part(1..2100),
+        any_part(1..13),
+        any_part(1..29),
+        any_part(2100..2200),
+        "\\PC{0,20}",
+        "(<[a-z/]{0,7}>|&[a-z#0-9]{0,5};?|\\PC){0,20}",
+        "\\PC{0,12}",
+    )
+        .prop_map(|(year, month, day, end, headline, text, id)| {
+            serde_json::json!({
+                "start_date": { "year": year, "month": month, "day": day, "hour": "" },
+                "end_date": { "year": end },
+                "text": { "headline": headline, "text": text },
+                "unique_id": id,
+            })
+        })
+}
+
 /// A folder with one event and one claim whose text and quote are `text` and `quote`, as a
 /// spreadsheet program would save it.
 fn one_claim(text: &str, quote: &str) -> Vec<(String, Table)> {
@@ -709,6 +742,30 @@ proptest! {
             .collect();
         let import = import_tables(&named, &Options::default());
         prop_assert!(import.json.is_some() || !import.findings.is_empty());
+    }
+
+    /// Whatever bytes a TimelineJS file holds, in either form, importing never panics.
+    #[test]
+    fn any_bytes_as_a_timeline_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let options = published("2017");
+        let json = import_timeline_json(&bytes, "t.json", &options);
+        let csv = import_timeline_csv(&bytes, "t.csv", &options);
+        prop_assert!(json.json.is_some() || !json.findings.is_empty());
+        prop_assert!(csv.json.is_some() || !csv.findings.is_empty());
+    }
+
+    /// Slides in TimelineJS's shape with any values where its dates, text and ids go never
+    /// panic, and whatever is written is valid and holds no tag.
+    #[test]
+    fn timelinejs_slides_with_any_values_never_panic(slides in proptest::collection::vec(any_slide(), 0..6)) {
+        let file = serde_json::json!({ "title": { "text": { "headline": "T", "text": "D" } }, "events": slides });
+        let import = import_timeline_json(file.to_string().as_bytes(), "t.json", &published("9999"));
+        if let Some(json) = &import.json {
+            let dataset = support::valid(json);
+            for event in &dataset.events {
+                prop_assert!(!event.summary.contains("<script"), "{}", event.summary);
+            }
+        }
     }
 
     /// Sheets of CSV-like text, with the right headers, never panic and always say why they

@@ -201,7 +201,7 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
             sheets::build(&sheets, options, &mut findings)
         }
         Some(InputKind::TimelineJson) => match std::fs::read(path) {
-            Ok(bytes) => timeline::from_json(&bytes, &label, options, &mut findings),
+            Ok(bytes) => return import_timeline_json(&bytes, &label, options),
             Err(error) => {
                 findings.push(Finding::new(
                     Place::sheet(&label),
@@ -211,7 +211,7 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
             }
         },
         Some(InputKind::TimelineCsv) => match std::fs::read(path) {
-            Ok(bytes) => timeline_csv(&bytes, &label, options, &mut findings),
+            Ok(bytes) => return import_timeline_csv(&bytes, &label, options),
             Err(error) => {
                 findings.push(Finding::new(
                     Place::sheet(&label),
@@ -222,6 +222,20 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
         },
     };
     finish(kind, built, findings)
+}
+
+/// Imports a TimelineJS JSON file's bytes; `label` names the file in the report.
+pub fn import_timeline_json(bytes: &[u8], label: &str, options: &Options) -> Import {
+    let mut findings = Vec::new();
+    let built = timeline::from_json(bytes, label, options, &mut findings);
+    finish(Some(InputKind::TimelineJson), built, findings)
+}
+
+/// Imports a `.csv` file given alone: TimelineJS's spreadsheet, or nothing the importer reads.
+pub fn import_timeline_csv(bytes: &[u8], label: &str, options: &Options) -> Import {
+    let mut findings = Vec::new();
+    let built = timeline_csv(bytes, label, options, &mut findings);
+    finish(Some(InputKind::TimelineCsv), built, findings)
 }
 
 /// A `.csv` file given alone: TimelineJS's spreadsheet, or nothing the importer reads.
