@@ -820,3 +820,39 @@ fn every_date_the_template_readme_shows_is_read_by_the_app() {
         assert!(sourceline::model::EventDate::parse(date).is_ok(), "{date}");
     }
 }
+
+#[test]
+fn publication_dates_come_from_the_documents_sheet_not_the_option() {
+    let import = import_path(Path::new(TEMPLATE), &published("2017"));
+    assert_eq!(
+        report(&import),
+        ["note: option --published: is used only for TimelineJS timelines; in a spreadsheet, the documents sheet gives each document's date"]
+    );
+    assert_eq!(import.outcome(), Outcome::Written);
+    assert_eq!(valid(&import).documents[0].published.as_str(), "2017-03-02");
+}
+
+#[test]
+fn a_second_sheet_of_one_name_is_named_and_not_read() {
+    let mut named: Vec<(String, Table)> = ["dataset", "events", "claims", "sources", "documents"]
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(Path::new(TEMPLATE).join(format!("{name}.csv")))
+                .expect("the template");
+            (
+                name.to_string(),
+                Table::from_csv(&format!("{name}.csv"), &bytes, &mut Vec::new()),
+            )
+        })
+        .collect();
+    named.push((
+        "Events".to_string(),
+        Table::from_csv("Events.csv", b"id\n", &mut Vec::new()),
+    ));
+    let import = import_tables(&named, &Options::default());
+    assert_eq!(
+        report(&import),
+        ["error: Events.csv: is a second `events` sheet; only one is read, so merge them"]
+    );
+    assert_eq!(import.outcome(), Outcome::NotWritten);
+}

@@ -69,6 +69,11 @@ pub enum FindingKind {
     MissingSheet(&'static str),
     /// A sheet or file the importer does not read.
     IgnoredSheet,
+    /// A second sheet (or file) of a name already read, such as `Events` beside `events`.
+    RepeatedSheet(&'static str),
+    /// An option that means nothing for this kind of input, such as `--published` for a
+    /// spreadsheet, whose documents sheet dates each document.
+    OptionUnused,
     /// A sheet has no header row.
     NoHeader,
     /// A column the sheet needs is not in its header row.
@@ -143,6 +148,7 @@ impl FindingKind {
             | IdRepeated { .. }
             | NeedsAttribution => Severity::Warning,
             IgnoredSheet
+            | OptionUnused
             | IgnoredColumn
             | TimeDropped
             | IdChanged { .. }
@@ -167,6 +173,12 @@ impl fmt::Display for FindingKind {
             Unreadable(reason) => write!(f, "cannot be read: {reason}"),
             MissingSheet(name) => write!(f, "has no `{name}` sheet (or `{name}.csv` file); the dataset needs one"),
             IgnoredSheet => f.write_str("is not a sheet the importer reads; it was left out"),
+            RepeatedSheet(name) => {
+                write!(f, "is a second `{name}` sheet; only one is read, so merge them")
+            }
+            OptionUnused => f.write_str(
+                "is used only for TimelineJS timelines; in a spreadsheet, the documents sheet gives each document's date",
+            ),
             NoHeader => f.write_str("has no header row: its first row names the columns"),
             MissingColumn(name) => write!(f, "has no `{name}` column; the header row must name it"),
             UnknownColumn { header, accepted } => {

@@ -190,6 +190,22 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
             ));
             None
         }
+        Some(InputKind::CsvFolder | InputKind::Workbook) if options.published.is_some() => {
+            findings.push(Finding::new(
+                Place::Option("--published"),
+                FindingKind::OptionUnused,
+            ));
+            return finish_with(
+                import_path(
+                    path,
+                    &Options {
+                        published: None,
+                        ..options.clone()
+                    },
+                ),
+                findings,
+            );
+        }
         Some(InputKind::CsvFolder) => {
             let named = read_folder(path, &mut findings);
             let sheets = sheets::Sheets::pick(&named, &mut findings);
@@ -236,6 +252,12 @@ pub fn import_timeline_csv(bytes: &[u8], label: &str, options: &Options) -> Impo
     let mut findings = Vec::new();
     let built = timeline_csv(bytes, label, options, &mut findings);
     finish(Some(InputKind::TimelineCsv), built, findings)
+}
+
+/// `import` with `first` reported before its own findings.
+fn finish_with(mut import: Import, first: Vec<Finding>) -> Import {
+    import.findings.splice(0..0, first);
+    import
 }
 
 /// A `.csv` file given alone: TimelineJS's spreadsheet, or nothing the importer reads.

@@ -206,6 +206,10 @@ impl<'t> Sheets<'t> {
         let mut tables = HashMap::new();
         for (name, table) in named {
             match SHEETS.iter().find(|shape| header_key(name) == shape.name) {
+                Some(shape) if tables.contains_key(shape.name) => findings.push(Finding::new(
+                    Place::sheet(&table.label),
+                    FindingKind::RepeatedSheet(shape.name),
+                )),
                 Some(shape) => {
                     tables.insert(shape.name, table);
                 }
