@@ -513,6 +513,7 @@ fn a_broken_timelinejs_json_file_reports_every_problem_at_its_field() {
             format!("error: {at} events[1]: has no start date: TimelineJS needs a year for every slide but the title"),
             format!("error: {at} events[2]: is not a TimelineJS timeline: a slide must be an object"),
             format!("warning: {at} events[5].end_date: has an end date with no year; it was left out, as TimelineJS leaves it out"),
+            format!("error: {at} events[6].start_date: is not a TimelineJS timeline: a date must be an object with a year"),
             format!("error: {at} events[3]: has neither a headline nor a text: there is nothing to call the event"),
             format!("warning: {at} events[4]: has no text: the event's summary and claim repeat its headline"),
             format!("warning: {at} events[4]: {NEEDS_ATTRIBUTION}"),

@@ -209,8 +209,16 @@ fn read_json_slide(
     }
     let mut ok = true;
     let mut date = |key: &str| {
-        let date = value.get(key).filter(|d| d.is_object())?;
+        let date = value.get(key).filter(|d| !d.is_null())?;
         let path = format!("{path}.{key}");
+        if !date.is_object() {
+            findings.push(Finding::new(
+                Place::json(file, path),
+                FindingKind::NotTimeline("a date must be an object with a year"),
+            ));
+            ok = false;
+            return None;
+        }
         match read_json_date(date, file, &path, findings) {
             Ok(None) if key == "end_date" && date.as_object().is_some_and(|d| !d.is_empty()) => {
                 findings.push(Finding::new(
