@@ -28,5 +28,11 @@ pub mod synthetic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 
+/// The import command's work: a dataset made from a spreadsheet or a TimelineJS timeline,
+/// checked by the app's reader, every finding at its cell (native only; run by
+/// `src/bin/import.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
