@@ -132,7 +132,7 @@ test('Page Down and Page Up step too; the arrows still pan, and keys typed or wi
 
 test('with a filter on, the steps go through the events that match', async ({ page }) => {
   await searchbox(page).fill('mines');
-  await eventList(page).getByRole('button').first().click();
+  await eventList(page).getByRole('listitem').first().getByRole('button').click();
   const position = stepper(page).getByText(/^Event \d+ of \d+/);
   await expect(position).toHaveText('Event 1 of 2 that match');
   await expect(previousButton(page)).toBeDisabled();
