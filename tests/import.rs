@@ -31,6 +31,11 @@ fn report(import: &Import) -> Vec<String> {
     import.findings.iter().map(ToString::to_string).collect()
 }
 
+/// The import's errors, as the report writes them.
+fn errors(import: &Import) -> Vec<String> {
+    import.findings.iter().filter(|f| f.severity() == Severity::Error).map(ToString::to_string).collect()
+}
+
 fn published(edtf: &str) -> Options {
     Options {
         published: Some(edtf.to_string()),
@@ -321,12 +326,7 @@ fn a_timelinejs_spreadsheet_saved_as_csv_imports_to_the_same_events() {
 fn a_timeline_without_a_publication_date_is_not_written_and_says_which_option_to_give() {
     let import = import_path(&fixture("timeline.json"), &Options::default());
     assert_eq!(import.outcome(), Outcome::NotWritten);
-    let errors: Vec<String> = import
-        .findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors(&import);
     assert_eq!(
         errors,
         ["error: option --published: is needed: TimelineJS does not say when the timeline was published; give it as EDTF, e.g. --published 2017-03-02"]
@@ -336,12 +336,7 @@ fn a_timeline_without_a_publication_date_is_not_written_and_says_which_option_to
 #[test]
 fn a_bad_publication_date_is_reported_at_its_option() {
     let import = import_path(&fixture("timeline.json"), &published("2017-13"));
-    let errors: Vec<String> = import
-        .findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors(&import);
     assert_eq!(
         errors,
         ["error: option --published: date `2017-13` is not an EDTF date (month must be 01-12 or a sub-year code 21-41)"]
@@ -352,12 +347,7 @@ fn a_bad_publication_date_is_reported_at_its_option() {
 #[test]
 fn a_publication_date_before_an_event_is_reported_at_each_slide_it_precedes() {
     let import = import_path(&fixture("timeline.json"), &published("2005"));
-    let errors: Vec<String> = import
-        .findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors(&import);
     assert_eq!(
         errors,
         [
