@@ -4,11 +4,12 @@
 // spreadsheet template of docs/template/ through the import command. Each must be a working site of
 // its own dataset: the app on it, a page per event, pages that read without JavaScript.
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { attribution, eventList, matchCount, openApp, panelHeading } from './support.mjs';
 
 const BUILDS = 'target/e2e-builds';
-const builds = readdirSync(BUILDS).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+// Run without ./x, there are none, and the first test says so.
+const builds = existsSync(BUILDS) ? readdirSync(BUILDS).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort() : [];
 const read = (name) => JSON.parse(readFileSync(`${BUILDS}/${name}.json`, 'utf8'));
 
 test('./x test built the site with each other dataset', () => {
