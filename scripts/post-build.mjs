@@ -90,7 +90,8 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
 const generated = (f) => (f.endsWith('.html') && f !== '_shell.html') || f.startsWith('previews/') || f === 'preview.png' || f === 'sitemap.xml';
-const shell = files.filter((f) => f !== 'sw.js' && !generated(f));
+// embed.js is for the pages that embed the app, not for the app: it is not precached.
+const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f));
 const build = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js')) build.update(f).update(readFileSync(join(dir, f)));
 const id = release ? build.digest('hex').slice(0, 16) : 'dev';

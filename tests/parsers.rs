@@ -93,6 +93,7 @@ proptest! {
         kind in proptest::option::of("[^\\p{Cc}]{1,30}"),
         tag in proptest::option::of("[^\\p{Cc}]{1,30}"),
         from in proptest::option::of("(19|20)[0-9]{2}(-0[1-9])?"),
+        embed in any::<bool>(),
     ) {
         let trimmed = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let mut filter = Filter::text(text.trim());
@@ -104,6 +105,7 @@ proptest! {
             event,
             filter,
             from: from.map(|f| EventDate::parse(&f).unwrap()),
+            embed,
             ..ViewState::default()
         };
         let link = state.to_string();

@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod catalog;
 pub mod control;
 pub mod dataset;
+pub mod embed;
 pub mod export;
 pub mod date;
 pub mod filter;

@@ -29,6 +29,9 @@ pub struct ViewState {
     /// The visible range: its first and last days, each as an EDTF date as written in the link.
     pub from: Option<EventDate>,
     pub to: Option<EventDate>,
+    /// Shown inside another site's page (`embed=1`): compact, and in step with the host page
+    /// through messages (`model::embed`).
+    pub embed: bool,
     /// Parameters that were present but not used, with the reason, for telling the reader.
     pub ignored: Vec<Ignored>,
 }
@@ -135,6 +138,8 @@ impl ViewState {
                 "event" => state.event = slug(&mut state, value),
                 "claim" => state.claim = slug(&mut state, value),
                 "q" => state.filter.text = value,
+                "embed" if value == "1" => state.embed = true,
+                "embed" => ignore(&mut state, "can only be 1"),
                 "from" | "to" => match EventDate::parse(&value) {
                     Ok(date) if key == "from" => state.from = Some(date),
                     Ok(date) => state.to = Some(date),
@@ -195,7 +200,8 @@ impl fmt::Display for ViewState {
         let pairs = [("data", self.data.as_deref()), ("event", self.event.as_deref()), ("claim", self.claim.as_deref()), ("q", text)]
             .into_iter()
             .chain(menus)
-            .chain([("from", self.from.as_ref().map(EventDate::as_str)), ("to", self.to.as_ref().map(EventDate::as_str))]);
+            .chain([("from", self.from.as_ref().map(EventDate::as_str)), ("to", self.to.as_ref().map(EventDate::as_str))])
+            .chain([("embed", self.embed.then_some("1"))]);
         let mut first = true;
         for (key, value) in pairs {
             let Some(value) = value else { continue };
@@ -315,6 +321,11 @@ mod tests {
         round_trip("?from=2016-12&to=2017-03-02");
         round_trip("?data=data%2Fsynthetic-10000.json&event=e-42");
         round_trip("?q=%E2%80%9Cquoted%E2%80%9D%20%26%20more%3D");
+        round_trip("?event=palmyra-recaptured&q=mines&embed=1");
+        assert_eq!(ViewState::from_address("/p/palmyra-recaptured.html", "?embed=1").page_address(), "palmyra-recaptured.html?embed=1");
+        let odd = ViewState::parse("?embed=yes");
+        assert!(!odd.embed);
+        assert_eq!(odd.ignored, [Ignored { key: "embed".to_string(), reason: "can only be 1" }]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use gloo_timers::callback::Timeout;
 use leptos::{html, prelude::*};
 
 use super::timeline::px;
-use super::url::Downloads;
+use super::url::{Downloads, EmbedCode};
 use super::{reveal_panel, use_state};
 use crate::model::filter::in_view_count;
 use crate::model::Attribution;
@@ -107,9 +107,12 @@ pub fn EventList() -> impl IntoView {
     view! {
         <nav class="event-list" aria-labelledby="event-list-heading">
             <h2 id="event-list-heading">"Events " <span class="count">{count}</span></h2>
-            <Show when=move || in_view.with(|v| !v.is_empty())>
-                <Downloads in_view/>
-            </Show>
+            <div class="take-out">
+                <Show when=move || in_view.with(|v| !v.is_empty())>
+                    <Downloads in_view/>
+                </Show>
+                <EmbedCode/>
+            </div>
             <Show
                 when=move || in_view.with(|v| !v.is_empty())
                 fallback=move || view! {

@@ -68,6 +68,8 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// The events that pass the filter, in chronological order.
     pub matching: Memo<Vec<usize>>,
+    /// Shown inside another site's page (`?embed=1`): compact, in step with the host page.
+    pub embed: bool,
 }
 
 impl AppState {
@@ -98,6 +100,7 @@ impl AppState {
             viewport: RwSignal::new(limits),
             view: RwSignal::new(View::Timeline),
             matching,
+            embed: false,
         }
     }
 

@@ -60,10 +60,17 @@ pub fn Shell(
 ) -> impl IntoView {
     let title = catalog.dataset.title.clone();
     let banner = catalog.origin.banner();
-    let state = AppState::new(catalog);
+    let state = AppState { embed: url::current_link().embed, ..AppState::new(catalog) };
     provide_context(state);
     let notes = RwSignal::new(Vec::<String>::new());
     url::sync_with_address_bar(state, notes);
+    if state.embed {
+        // Compact inside the host page: the stylesheet leaves out the filters and the list.
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("embedded");
+        }
+        url::keep_host_in_step(state);
+    }
     url::follow_selection_in_document_head(state);
     // Said when the selection changes, not each time a filter moves the event's place.
     let announcement = move || {
@@ -90,11 +97,18 @@ pub fn Shell(
                 <h1>"sourceline"</h1>
                 <p class="dataset-title">{title}</p>
             </div>
-            <nav aria-label="Views" class="views">
-                {view_button(View::Timeline, "Timeline")}
-                {view_button(View::Sources, "Sources")}
-            </nav>
-            <loader::FileOpener/>
+            {if state.embed {
+                view! { <FullView/> }.into_any()
+            } else {
+                view! {
+                    <nav aria-label="Views" class="views">
+                        {view_button(View::Timeline, "Timeline")}
+                        {view_button(View::Sources, "Sources")}
+                    </nav>
+                    <loader::FileOpener/>
+                }
+                .into_any()
+            }}
         </header>
         {banner.map(|said| view! { <loader::Provenance said=said problems=problems/> })}
         <Notices notes=notes/>
@@ -163,4 +177,16 @@ fn Notices(
             </Show>
         </div>
     }
+}
+
+/// Embedded, a link to the same view in the app itself, in a new tab.
+#[component]
+fn FullView() -> impl IntoView {
+    let state = use_state();
+    let href = move || {
+        let catalog = state.catalog();
+        let link = catalog.link(state.selected.get(), state.claim.get(), state.filter.get(), state.viewport.get());
+        url::absolute(&catalog.address(&link))
+    };
+    view! { <a class="full-view" href=href target="_blank" rel="noopener">"Open the full view ↗"</a> }
 }

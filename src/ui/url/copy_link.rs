@@ -14,7 +14,7 @@ fn today() -> Option<Day> {
 }
 
 /// Writes `text` to the clipboard, then says `done`, or shows the text to copy by hand.
-fn copy_text(text: String, done: &'static str, status: RwSignal<String>) {
+pub(super) fn copy_text(text: String, done: &'static str, status: RwSignal<String>) {
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {

@@ -5,15 +5,18 @@
 //! - `sync`: the address bar follows the state, and Back and Forward move the state;
 //! - `head`: the document's title and description follow the selected event;
 //! - `copy_link`: the buttons that copy or share a link to an event or a claim, or cite a claim;
-//! - `download`: the buttons that download the events in view.
+//! - `download`: the buttons that download the events in view;
+//! - `embed`: the app inside another site's page, and the code to put it there.
 
 mod copy_link;
 mod download;
+mod embed;
 mod head;
 mod sync;
 
 pub use copy_link::CopyLink;
 pub use download::Downloads;
+pub use embed::{keep_host_in_step, EmbedCode};
 pub use head::follow_selection_in_document_head;
 pub use sync::{sync_with_address_bar, KeptAddress};
 
@@ -36,7 +39,7 @@ fn current_address() -> String {
 
 /// An address relative to the app's folder (`palmyra-recaptured.html?claim=army`, `./?q=a`),
 /// made absolute.
-fn absolute(address: &str) -> String {
+pub fn absolute(address: &str) -> String {
     format!("{}{}", folder(), address.strip_prefix("./").unwrap_or(address))
 }
 

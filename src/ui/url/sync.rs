@@ -1,7 +1,8 @@
 //! Keeps the app state and the address bar in step.
 //!
 //! Choosing an event or claim adds a history entry, so Back and Forward walk through them;
-//! typing, filtering, zooming and panning replace the current entry. An event of the bundled
+//! typing, filtering, zooming and panning replace the current entry. Embedded in another
+//! site's page, every change replaces it: the host page keeps the history (`embed`). An event of the bundled
 //! dataset is addressed by its own page (`palmyra-recaptured.html?claim=army`), a real file, so
 //! a reload or a copied address lands on it; the app reads the event back from the path.
 
@@ -42,7 +43,8 @@ fn apply(state: &AppState, link: &ViewState) -> (Vec<String>, bool) {
 /// The address of the state, relative to the app's folder, with the view at `viewport`.
 fn address(state: &AppState, viewport: Viewport) -> String {
     let catalog = state.catalog();
-    let link = catalog.link(state.selected.get_untracked(), state.claim.get_untracked(), state.filter.get_untracked(), viewport);
+    let mut link = catalog.link(state.selected.get_untracked(), state.claim.get_untracked(), state.filter.get_untracked(), viewport);
+    link.embed = state.embed;
     catalog.address(&link)
 }
 
@@ -101,7 +103,9 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
         }
         kept.set_value(None);
         let Ok(history) = window().history() else { return };
-        let _ = if last_choice.get_value() != choice {
+        // Embedded, the host page's history has the entries (its script adds them), not the
+        // frame's, so that Back in the host page steps through the host's own addresses.
+        let _ = if last_choice.get_value() != choice && !state.embed {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -1,0 +1,53 @@
+// sourceline's script for a page that embeds it (docs/embed.md). For every
+// <iframe data-sourceline> on the page it:
+// - sizes the frame to the app's content, as the app reports it;
+// - keeps the page's address in step with the event the frame shows, in the address's
+//   fragment (#sourceline=EVENT, or #NAME=EVENT with data-sourceline="NAME"), adding a history
+//   entry for each event chosen, so that Back and Forward step through them and a copied
+//   address opens the page on that event;
+// - shows the event the page's address names, when the page opens and on Back and Forward.
+// It listens only to its frames, and speaks only to the origin their addresses name.
+(() => {
+  'use strict';
+  const fragment = (name) => new URLSearchParams(location.hash.slice(1)).get(name) || null;
+  const withFragment = (name, event) => {
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (event) params.set(name, event);
+    else params.delete(name);
+    const hash = params.toString();
+    return `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+  };
+  for (const frame of document.querySelectorAll('iframe[data-sourceline]')) {
+    if (frame.dataset.sourcelineReady) continue;
+    frame.dataset.sourcelineReady = 'yes';
+    const name = frame.dataset.sourceline || 'sourceline';
+    const origin = new URL(frame.src, location.href).origin;
+    // What the frame showed last, as it said; undefined until it first speaks.
+    let shown;
+    const select = (event) => frame.contentWindow?.postMessage({ source: 'sourceline-host', type: 'select', event, claim: null }, origin);
+    addEventListener('message', (e) => {
+      if (e.source !== frame.contentWindow || e.origin !== origin) return;
+      const m = e.data;
+      if (!m || m.source !== 'sourceline' || m.type !== 'state') return;
+      if (Number.isFinite(m.height) && m.height > 0) frame.style.height = `${Math.ceil(m.height)}px`;
+      const event = typeof m.event === 'string' ? m.event : null;
+      const wanted = fragment(name);
+      if (shown === undefined) {
+        // The page's own address wins when the frame first speaks.
+        shown = event;
+        if (wanted && wanted !== event) select(wanted);
+        return;
+      }
+      if (event === shown) return;
+      shown = event;
+      if (event !== wanted) history.pushState(history.state, '', withFragment(name, event));
+    });
+    addEventListener('popstate', () => {
+      const wanted = fragment(name);
+      if (shown !== undefined && wanted !== shown) {
+        shown = wanted;
+        select(wanted);
+      }
+    });
+  }
+})();

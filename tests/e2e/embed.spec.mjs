@@ -1,0 +1,119 @@
+// Embedding: the app's "Embed…" code, pasted into a page of another origin, shows a compact
+// view sized to its content; choosing events in it moves the host page's address, Back and
+// Forward in the host page move the frame, a host address with an event opens the frame on it,
+// and the host page can ask for an event by message (docs/embed.md).
+//
+// The host page is http://localhost:PORT/host/…, another origin than the app's
+// http://127.0.0.1:PORT/…, written by the test with the code the app gave.
+import { test, expect } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { openApp, panelHeading } from './support.mjs';
+
+const dataset = JSON.parse(readFileSync('data/palmyra.json', 'utf8'));
+const title = (id) => dataset.events.find((e) => e.id === id).title;
+
+/** The code the app's "Embed…" control gives for the view at `path`. */
+async function embedCode(page, path) {
+  await openApp(page, path);
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  const code = page.getByRole('textbox', { name: 'Paste this into your page to show this view there' });
+  await expect(code).toBeVisible();
+  return code.inputValue();
+}
+
+/**
+ * Writes a host page holding `code` beside the served site (target/e2e-site/host/), opens it at
+ * http://localhost:PORT/host/…, another origin than the app's, and returns the app's frame.
+ * The page comes from the same plain server: Chromium lets a page reach a loopback address only
+ * from one (Local Network Access).
+ */
+async function openHost(page, baseURL, code, fragment = '') {
+  const name = `page-${test.info().project.name}-${test.info().title.replace(/[^a-z]+/gi, '-').slice(0, 40)}.html`;
+  mkdirSync('target/e2e-site/host', { recursive: true });
+  writeFileSync(`target/e2e-site/host/${name}`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host page</title></head><body><h1>A host page</h1>${code}<p>After the timeline.</p></body></html>`);
+  const host = new URL(`/host/${name}`, baseURL);
+  host.hostname = 'localhost';
+  await page.goto(host.href + fragment);
+  const frame = page.frameLocator('iframe[data-sourceline]');
+  await expect(frame.getByRole('link', { name: 'Open the full view ↗' })).toBeVisible();
+  return frame;
+}
+
+const fragmentOf = (page) => new URL(page.url()).hash;
+
+test('the embed code is the current view, with its title as text', async ({ page, baseURL }) => {
+  const code = await embedCode(page, 'palmyra-recaptured.html?q=palmyra');
+  expect(code).toContain(`<iframe src="${new URL('./?event=palmyra-recaptured&amp;q=palmyra&amp;embed=1', baseURL).href}"`);
+  expect(code).toContain(`title="${dataset.title} · sourceline"`);
+  expect(code).toContain(`<script src="${new URL('embed.js', baseURL).href}" async></script>`);
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+});
+
+test('embedded on another origin: compact, sized to its content, and Back in the host page restores the previous event', async ({ page, baseURL }) => {
+  const frame = await openHost(page, baseURL, await embedCode(page, './'));
+  // Compact: the timeline, the event and who says so; no file opener, filters, list or views.
+  await expect(frame.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await expect(frame.getByText('Open a dataset file…')).toHaveCount(0);
+  await expect(frame.getByRole('searchbox')).toHaveCount(0);
+  await expect(frame.getByRole('navigation', { name: 'Views' })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Embed…' })).toHaveCount(0);
+  const full = frame.getByRole('link', { name: 'Open the full view ↗' });
+  await expect(full).toHaveAttribute('target', '_blank');
+  await expect(full).toHaveAttribute('href', new URL('./', baseURL).href);
+
+  // The host script sizes the frame to what the app reports: its whole content, no inner scroll.
+  const app = page.frames().find((f) => f.url().startsWith(new URL('./', baseURL).href));
+  await expect.poll(async () => {
+    const inner = await app.evaluate(() => document.body.offsetHeight);
+    const outer = (await page.locator('iframe[data-sourceline]').boundingBox()).height;
+    return Math.abs(inner - outer) <= 1 && inner !== 640;
+  }).toBe(true);
+
+  // Choosing events moves the host page's address, an entry each.
+  const idOf = async () => {
+    const shown = await panelHeading(frame).textContent();
+    return dataset.events.find((e) => e.title === shown).id;
+  };
+  await frame.getByRole('button', { name: /^Start with the first event/ }).click();
+  const first = await idOf();
+  await expect.poll(() => fragmentOf(page)).toBe(`#sourceline=${first}`);
+  await frame.getByRole('button', { name: /^Next event/ }).click();
+  await expect(panelHeading(frame)).not.toHaveText(title(first));
+  const second = await idOf();
+  await expect.poll(() => fragmentOf(page)).toBe(`#sourceline=${second}`);
+  // Its full view follows it.
+  await expect(full).toHaveAttribute('href', new URL(`${second}.html`, baseURL).href);
+
+  await page.goBack();
+  await expect(panelHeading(frame)).toHaveText(title(first));
+  expect(fragmentOf(page)).toBe(`#sourceline=${first}`);
+  await page.goForward();
+  await expect(panelHeading(frame)).toHaveText(title(second));
+  await page.goBack();
+  await page.goBack();
+  await expect(frame.getByText('No event selected.')).toBeVisible();
+  expect(fragmentOf(page)).toBe('');
+});
+
+test('a host address naming an event opens the frame on it, and the host page can ask for one', async ({ page, baseURL }) => {
+  const code = await embedCode(page, './');
+  const frame = await openHost(page, baseURL, code, '#sourceline=mine-clearing');
+  await expect(panelHeading(frame)).toHaveText(title('mine-clearing'));
+  const ask = (event) =>
+    page.evaluate((event) => document.querySelector('iframe[data-sourceline]').contentWindow.postMessage({ source: 'sourceline-host', type: 'select', event }, '*'), event);
+  await ask('aleppo');
+  await expect(panelHeading(frame)).toHaveText(title('aleppo'));
+  // What the frame shows, as it tells the host page, from here on.
+  await page.evaluate(() => {
+    window.shown = [];
+    addEventListener('message', (e) => e.data?.source === 'sourceline' && window.shown.push(e.data.event));
+  });
+  // What is not an id of this dataset is ignored: the frame goes from one event to the next.
+  await ask('no-such-event');
+  await ask('<img src=x onerror=alert(1)>');
+  await ask('palmyra-recaptured');
+  await expect(panelHeading(frame)).toHaveText(title('palmyra-recaptured'));
+  const shown = await page.evaluate(() => window.shown.filter((e, i, all) => e !== all[i - 1]));
+  expect(shown).toEqual(['palmyra-recaptured']);
+  await expect(frame.locator('img')).toHaveCount(0);
+});
