@@ -479,7 +479,8 @@ fn read_csv(table: &Table, findings: &mut Vec<Finding>) -> Option<Timeline> {
 /// `-`, at most [`MAX_ID_LEN`] long. Empty when the text has no letter or digit.
 pub fn slug_of(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars() {
+    // Letters with accents, and of other scripts, spelled in Latin letters: `Été` is `ete`.
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -758,7 +759,8 @@ mod tests {
     #[test]
     fn slugs_are_made_from_any_text() {
         assert_eq!(slug_of("Palmyra retaken!"), "palmyra-retaken");
-        assert_eq!(slug_of("  --Été 2016-- "), "t-2016");
+        assert_eq!(slug_of("  --Été 2016-- "), "ete-2016");
+        assert_eq!(slug_of("Пальмира"), "pal-mira");
         assert_eq!(slug_of("¿?"), "");
         assert_eq!(slug_of(&"a".repeat(100)).len(), MAX_ID_LEN);
         assert!(is_slug(&slug_of(&format!("{} b", "a".repeat(63)))));

@@ -117,3 +117,20 @@ test('a host address naming an event opens the frame on it, and the host page ca
   expect(shown).toEqual(['palmyra-recaptured']);
   await expect(frame.locator('img')).toHaveCount(0);
 });
+
+test('embedded, every link out of the app opens in a new tab', async ({ page, baseURL }) => {
+  // A dataset whose document has a web address, beside the served app.
+  mkdirSync('target/e2e-site/some/sub/path/hostile', { recursive: true });
+  writeFileSync('target/e2e-site/some/sub/path/hostile/embed-links.json', readFileSync('tests/fixtures/hostile.json'));
+  await openApp(page, './?data=hostile/embed-links.json&event=ev&embed=1');
+  await expect(panelHeading(page)).toBeVisible();
+  const links = page.locator('a[href^="http"]');
+  await expect(links).not.toHaveCount(0);
+  const outside = [];
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('target', '_blank');
+    if (!(await link.getAttribute('href')).startsWith(new URL('./', baseURL).href)) outside.push(link);
+  }
+  expect(outside.length).toBeGreaterThan(0);
+});
+
