@@ -216,17 +216,8 @@ pub fn import_path(path: &Path, options: &Options) -> Import {
             let sheets = sheets::Sheets::pick(&named, &mut findings);
             sheets::build(&sheets, options, &mut findings)
         }
-        Some(InputKind::TimelineJson) => match std::fs::read(path) {
-            Ok(bytes) => return import_timeline_json(&bytes, &label, options),
-            Err(error) => {
-                findings.push(Finding::new(
-                    Place::sheet(&label),
-                    FindingKind::Unreadable(error.to_string()),
-                ));
-                None
-            }
-        },
-        Some(InputKind::TimelineCsv) => match std::fs::read(path) {
+        Some(kind @ (InputKind::TimelineJson | InputKind::TimelineCsv)) => match std::fs::read(path) {
+            Ok(bytes) if kind == InputKind::TimelineJson => return import_timeline_json(&bytes, &label, options),
             Ok(bytes) => return import_timeline_csv(&bytes, &label, options),
             Err(error) => {
                 findings.push(Finding::new(

@@ -50,10 +50,10 @@ pub fn file_name(dataset: &Dataset, extension: &str) -> String {
 pub fn claims_csv<'a>(dataset: &Dataset, events: impl IntoIterator<Item = &'a Event>) -> String {
     let mut csv = String::new();
     record(&mut csv, CSV_COLUMNS);
+    let name = |id: &str| dataset.source(id).map_or_else(|| id.to_string(), |s| s.name.clone());
     for event in events {
         let date_words = event.date.human();
         for claim in &event.claims {
-            let name = |id: &str| dataset.source(id).map_or_else(|| id.to_string(), |s| s.name.clone());
             let relays = claim.via.iter().map(|id| name(id)).collect::<Vec<_>>().join("; ");
             let document = dataset.document(&claim.document).map_or("", |d| d.title.as_str());
             record(

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::{absolute, copy_link::copy_text, folder};
 use crate::model::embed::{self, HostRequest};
+use crate::model::ViewState;
 use crate::ui::AppState;
 
 /// A field of a message as a string: `None` when absent, null or not a string.
@@ -70,13 +71,16 @@ pub fn keep_host_in_step(state: AppState) {
         let field = |key| text_field(&data, key);
         let request = HostRequest::read(field("source").as_deref(), field("type").as_deref(), field("event").as_deref(), field("claim").as_deref());
         let Some(HostRequest::Select { event, claim }) = request else { return };
-        let catalog = state.catalog();
-        match event.map(|id| catalog.position(&id)) {
-            Some(Some(index)) => {
+        // Resolved as a link to the event would be: a claim the event lacks shows the whole event.
+        let asked = event.is_some();
+        let resolved = state.catalog().resolve(&ViewState { event, claim, ..ViewState::default() });
+        match resolved.event {
+            Some(index) => {
                 state.select(index);
-                state.claim.set(claim.filter(|c| catalog.dataset.events[index].claim(c).is_some()));
+                state.claim.set(resolved.claim);
             }
-            Some(None) => {}
+            // An id this dataset does not have asks for nothing.
+            None if asked => {}
             None => {
                 state.selected.set(None);
                 state.claim.set(None);
