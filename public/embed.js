@@ -22,9 +22,19 @@
     frame.dataset.sourcelineReady = 'yes';
     const name = frame.dataset.sourceline || 'sourceline';
     const origin = new URL(frame.src, location.href).origin;
-    // What the frame showed last, as it said; undefined until it first speaks.
+    // The load of the frame heard last (undefined until it first speaks), the event it showed
+    // last as far as this page knows, the number of the last request sent to that load, and
+    // whether its answer is still to come.
+    let load;
     let shown;
-    const select = (event) => frame.contentWindow?.postMessage({ source: 'sourceline-host', type: 'select', event, claim: null }, origin);
+    let asked = 0;
+    let answering = false;
+    const select = (event) => {
+      shown = event;
+      asked += 1;
+      answering = true;
+      frame.contentWindow?.postMessage({ source: 'sourceline-host', type: 'select', event, claim: null, request: asked }, origin);
+    };
     addEventListener('message', (e) => {
       if (e.source !== frame.contentWindow || e.origin !== origin) return;
       const m = e.data;
@@ -32,22 +42,30 @@
       if (Number.isFinite(m.height) && m.height > 0) frame.style.height = `${Math.ceil(m.height)}px`;
       const event = typeof m.event === 'string' ? m.event : null;
       const wanted = fragment(name);
-      if (shown === undefined) {
-        // The page's own address wins when the frame first speaks.
+      if (m.load !== load) {
+        // A frame first heard, or reloaded: the page's own address wins.
+        load = m.load;
+        asked = 0;
+        answering = false;
         shown = event;
         if (wanted && wanted !== event) select(wanted);
         return;
       }
+      // Said before the frame heard the last request: old news, not the reader's choice.
+      if (asked > 0 && m.answered !== asked) return;
+      const answer = answering;
+      answering = false;
       if (event === shown) return;
       shown = event;
-      if (event !== wanted) history.pushState(history.state, '', withFragment(name, event));
+      if (event === wanted) return;
+      // The reader chose another event: a new entry in the page's history. Or the frame could
+      // not show what was asked (an id its dataset lacks): the address says what it shows.
+      if (answer) history.replaceState(history.state, '', withFragment(name, event));
+      else history.pushState(history.state, '', withFragment(name, event));
     });
     addEventListener('popstate', () => {
       const wanted = fragment(name);
-      if (shown !== undefined && wanted !== shown) {
-        shown = wanted;
-        select(wanted);
-      }
+      if (load !== undefined && wanted !== shown) select(wanted);
     });
   }
 })();

@@ -3,10 +3,17 @@
 //! host pages; `public/embed.js` is the optional script that speaks them on the host's side.
 //!
 //! The embedded app tells its host page, whenever either changes, how tall it is and what it
-//! shows: `{ source: "sourceline", type: "state", height, event, claim, address }`. The host may
-//! ask it to show an event: `{ source: "sourceline-host", type: "select", event, claim }`, with
-//! `event` null for none. The app only takes requests from the page that embeds it, and only
-//! ids its dataset has; anything else is ignored.
+//! shows: `{ source: "sourceline", type: "state", height, event, claim, address, load, answered }`.
+//! The host may ask it to show an event: `{ source: "sourceline-host", type: "select", event,
+//! claim, request }`, with `event` null for none. The app only takes requests from the page that
+//! embeds it, and only ids its dataset has; anything else is ignored.
+//!
+//! Messages cross while they travel: the app may report an event after the host has asked for
+//! another. So each request may carry a number, and every state the app sends after handling it
+//! says which number it `answered`, and answers at once, even when it showed nothing new. A host
+//! reads a state that answers an older request as what the app showed before it heard the host,
+//! not as the reader's choice. `load` is a number the app draws each time the frame loads, so a
+//! host knows a reloaded frame, which has answered nothing yet, from a late one.
 
 use super::ids::is_slug;
 
@@ -54,22 +61,29 @@ fn attribute(text: &str) -> String {
 /// What a host page asked for, read from a message's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostRequest {
-    /// Show this event (and this claim of it), or none.
-    Select { event: Option<String>, claim: Option<String> },
+    /// Show this event (and this claim of it), or none; `request` is the host's number for the
+    /// request, which the app's next states say they answered.
+    Select { event: Option<String>, claim: Option<String>, request: Option<u64> },
 }
+
+/// The largest whole number a JavaScript number holds exactly (2^53 - 1).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 impl HostRequest {
     /// The request a message makes, from its `source`, `type`, `event` and `claim` fields as
-    /// strings (`None` for a field that is absent, null or not a string). A message that is not
-    /// a request of this protocol, or names something that cannot be an id, asks for nothing.
-    pub fn read(source: Option<&str>, kind: Option<&str>, event: Option<&str>, claim: Option<&str>) -> Option<HostRequest> {
+    /// strings (`None` for a field that is absent, null or not a string) and its `request` field
+    /// as a number. A message that is not a request of this protocol, or names something that
+    /// cannot be an id, asks for nothing; a `request` that is not a whole number from 0 to 2^53 - 1
+    /// is no number.
+    pub fn read(source: Option<&str>, kind: Option<&str>, event: Option<&str>, claim: Option<&str>, request: Option<f64>) -> Option<HostRequest> {
         if source != Some(FROM_HOST) || kind != Some(SELECT) {
             return None;
         }
         let id = |text: Option<&str>| text.map(|t| is_slug(t).then(|| t.to_string()).ok_or(())).transpose();
         let event = id(event).ok()?;
         let claim = id(claim).ok()?.filter(|_| event.is_some());
-        Some(HostRequest::Select { event, claim })
+        let request = request.filter(|n| n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(n)).map(|n| n as u64);
+        Some(HostRequest::Select { event, claim, request })
     }
 }
 
@@ -88,15 +102,30 @@ mod tests {
 
     #[test]
     fn only_a_select_from_the_host_with_ids_is_a_request() {
-        let select = |event: Option<&str>, claim: Option<&str>| HostRequest::read(Some(FROM_HOST), Some(SELECT), event, claim);
-        assert_eq!(select(Some("e1"), Some("army")), Some(HostRequest::Select { event: Some("e1".into()), claim: Some("army".into()) }));
-        assert_eq!(select(None, None), Some(HostRequest::Select { event: None, claim: None }));
+        let select = |event: Option<&str>, claim: Option<&str>| HostRequest::read(Some(FROM_HOST), Some(SELECT), event, claim, Some(7.0));
+        assert_eq!(select(Some("e1"), Some("army")), Some(HostRequest::Select { event: Some("e1".into()), claim: Some("army".into()), request: Some(7) }));
+        assert_eq!(select(None, None), Some(HostRequest::Select { event: None, claim: None, request: Some(7) }));
         // A claim needs its event.
-        assert_eq!(select(None, Some("army")), Some(HostRequest::Select { event: None, claim: None }));
+        assert_eq!(select(None, Some("army")), Some(HostRequest::Select { event: None, claim: None, request: Some(7) }));
         assert_eq!(select(Some("<b>"), None), None);
         assert_eq!(select(Some("e1"), Some("a b")), None);
-        assert_eq!(HostRequest::read(Some(FROM_APP), Some(SELECT), Some("e1"), None), None);
-        assert_eq!(HostRequest::read(Some(FROM_HOST), Some(STATE), Some("e1"), None), None);
-        assert_eq!(HostRequest::read(None, None, None, None), None);
+        assert_eq!(HostRequest::read(Some(FROM_APP), Some(SELECT), Some("e1"), None, None), None);
+        assert_eq!(HostRequest::read(Some(FROM_HOST), Some(STATE), Some("e1"), None, None), None);
+        assert_eq!(HostRequest::read(None, None, None, None, None), None);
+    }
+
+    #[test]
+    fn a_request_number_is_a_whole_number_a_script_can_count_to() {
+        let number = |n: Option<f64>| match HostRequest::read(Some(FROM_HOST), Some(SELECT), Some("e1"), None, n) {
+            Some(HostRequest::Select { request, .. }) => request,
+            None => panic!("a select with an event id is a request"),
+        };
+        assert_eq!(number(None), None);
+        assert_eq!(number(Some(0.0)), Some(0));
+        assert_eq!(number(Some(1.0)), Some(1));
+        assert_eq!(number(Some(MAX_SAFE_INTEGER)), Some(9_007_199_254_740_991));
+        for not_one in [-1.0, 1.5, f64::NAN, f64::INFINITY, MAX_SAFE_INTEGER * 2.0] {
+            assert_eq!(number(Some(not_one)), None, "{not_one}");
+        }
     }
 }

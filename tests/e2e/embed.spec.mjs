@@ -108,14 +108,78 @@ test('a host address naming an event opens the frame on it, and the host page ca
     window.shown = [];
     addEventListener('message', (e) => e.data?.source === 'sourceline' && window.shown.push(e.data.event));
   });
-  // What is not an id of this dataset is ignored: the frame goes from one event to the next.
+  // What is not an id of this dataset is ignored: the frame stays on its event (and says so, as
+  // its answer), then goes to the next.
   await ask('no-such-event');
   await ask('<img src=x onerror=alert(1)>');
   await ask('palmyra-recaptured');
   await expect(panelHeading(frame)).toHaveText(title('palmyra-recaptured'));
   const shown = await page.evaluate(() => window.shown.filter((e, i, all) => e !== all[i - 1]));
-  expect(shown).toEqual(['palmyra-recaptured']);
+  expect(shown).toEqual(['aleppo', 'palmyra-recaptured']);
   await expect(frame.locator('img')).toHaveCount(0);
+});
+
+test('with the frame\'s messages arriving late, quick Back and Forward in the host page still agree with the frame', async ({ page, baseURL }) => {
+  const code = await embedCode(page, './');
+  // The host page hears every message from the frame 300 ms late, in order; `late` counts
+  // those still on their way.
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.late = 0;
+    const listen = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) => {
+      if (type !== 'message') return listen(type, listener, options);
+      return listen(type, (e) => {
+        window.late += 1;
+        setTimeout(() => {
+          window.late -= 1;
+          listener(e);
+        }, 300);
+      }, options);
+    };
+  });
+  const settled = async () => expect.poll(() => page.evaluate(() => window.late)).toBe(0);
+  // An id the dataset lacks: the frame shows what it would, and the address says so.
+  const frame = await openHost(page, baseURL, code, '#sourceline=no-such-event');
+  await expect(frame.getByText('No event selected.')).toBeVisible();
+  await expect.poll(() => fragmentOf(page)).toBe('');
+  await settled();
+  const entries = await page.evaluate(() => history.length);
+
+  const ids = [];
+  const shown = async () => {
+    const heading = await panelHeading(frame).textContent();
+    return dataset.events.find((e) => e.title === heading).id;
+  };
+  await frame.getByRole('button', { name: /^Start with the first event/ }).click();
+  await expect(panelHeading(frame)).toBeVisible();
+  ids.push(await shown());
+  await expect.poll(() => fragmentOf(page)).toBe(`#sourceline=${ids[0]}`);
+  for (let i = 1; i < 3; i++) {
+    await frame.getByRole('button', { name: /^Next event/ }).click();
+    await expect(panelHeading(frame)).not.toHaveText(title(ids[i - 1]));
+    ids.push(await shown());
+    await expect.poll(() => fragmentOf(page)).toBe(`#sourceline=${ids[i]}`);
+  }
+  await settled();
+  expect(await page.evaluate(() => history.length)).toBe(entries + 3);
+
+  // Four steps, each before the frame's answer to the last one has arrived.
+  await page.goBack();
+  await page.goForward();
+  await page.goBack();
+  await page.goBack();
+  await expect(panelHeading(frame)).toHaveText(title(ids[0]));
+  await settled();
+  // Every late message heard, nothing moved: no entry added, none cut off ahead.
+  await expect(panelHeading(frame)).toHaveText(title(ids[0]));
+  expect(fragmentOf(page)).toBe(`#sourceline=${ids[0]}`);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 3);
+  await page.goForward();
+  await page.goForward();
+  await expect(panelHeading(frame)).toHaveText(title(ids[2]));
+  await settled();
+  expect(fragmentOf(page)).toBe(`#sourceline=${ids[2]}`);
 });
 
 test('embedded, every link out of the app opens in a new tab', async ({ page, baseURL }) => {

@@ -19,6 +19,9 @@ fn text_field(data: &JsValue, key: &str) -> Option<String> {
 /// shows what the host page asks for. Only called when the app is embedded.
 pub fn keep_host_in_step(state: AppState) {
     let Ok(Some(host)) = window().parent() else { return };
+    // This load of the frame, and the number of the last request from the host it handled.
+    let load = js_sys::Math::random();
+    let answered = StoredValue::new(None::<u64>);
     let send = {
         let host = host.clone();
         move || {
@@ -36,6 +39,8 @@ pub fn keep_host_in_step(state: AppState) {
                 ("event", id(event)),
                 ("claim", id(claim)),
                 ("address", JsValue::from_str(&absolute(&full))),
+                ("load", JsValue::from(load)),
+                ("answered", answered.get_value().map_or(JsValue::NULL, |n| JsValue::from(n as f64))),
             ] {
                 let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
             }
@@ -52,7 +57,7 @@ pub fn keep_host_in_step(state: AppState) {
         }
     });
     // The height follows the page's content, whatever changed it.
-    let resized = Closure::<dyn FnMut()>::new(send);
+    let resized = Closure::<dyn FnMut()>::new(send.clone());
     if let (Ok(observer), Some(body)) = (web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()), document().body()) {
         observer.observe(&body);
         let kept = StoredValue::new_local(Some((observer, resized)));
@@ -69,8 +74,9 @@ pub fn keep_host_in_step(state: AppState) {
         }
         let data = e.data();
         let field = |key| text_field(&data, key);
-        let request = HostRequest::read(field("source").as_deref(), field("type").as_deref(), field("event").as_deref(), field("claim").as_deref());
-        let Some(HostRequest::Select { event, claim }) = request else { return };
+        let number = js_sys::Reflect::get(&data, &JsValue::from_str("request")).ok().and_then(|n| n.as_f64());
+        let request = HostRequest::read(field("source").as_deref(), field("type").as_deref(), field("event").as_deref(), field("claim").as_deref(), number);
+        let Some(HostRequest::Select { event, claim, request }) = request else { return };
         // Resolved as a link to the event would be: a claim the event lacks shows the whole event.
         let asked = event.is_some();
         let resolved = state.catalog().resolve(&ViewState { event, claim, ..ViewState::default() });
@@ -86,6 +92,12 @@ pub fn keep_host_in_step(state: AppState) {
                 state.claim.set(None);
             }
         }
+        // The answer, at once and whatever changed, so the host knows later states are news. A
+        // request without a number (not from embed.js) keeps the last one.
+        if request.is_some() {
+            answered.set_value(request);
+        }
+        send();
     });
     on_cleanup(move || listener.remove());
 }
