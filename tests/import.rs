@@ -104,6 +104,108 @@ fn the_template_workbook_is_what_write_template_writes() {
     assert_eq!(fresh.json, committed.json);
 }
 
+/// The template's CSV files, each as an .ods sheet of text cells, as LibreOffice would save
+/// them when every column is formatted as text.
+fn template_as_ods(dir: &Path) -> PathBuf {
+    let mut workbook = spreadsheet_ods::WorkBook::new_empty();
+    for name in ["events", "claims", "sources", "documents", "dataset"] {
+        let file = format!("{name}.csv");
+        let bytes = std::fs::read(Path::new(TEMPLATE).join(&file)).expect("a CSV file of the template");
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+        let mut sheet = spreadsheet_ods::Sheet::new(name);
+        for (r, record) in reader.records().enumerate() {
+            for (c, value) in record.expect("a CSV row").iter().enumerate() {
+                if !value.is_empty() {
+                    sheet.set_value(r as u32, c as u32, value);
+                }
+            }
+        }
+        workbook.push_sheet(sheet);
+    }
+    let path = dir.join("sourceline-template.ods");
+    spreadsheet_ods::write_ods(&mut workbook, &path).expect("the .ods workbook is written");
+    path
+}
+
+#[test]
+fn the_template_saved_as_ods_reads_to_the_same_dataset_as_its_csv_files() {
+    let dir = scratch("ods-template");
+    let path = template_as_ods(&dir);
+    let ods = import_path(&path, &Options::default());
+    std::fs::remove_dir_all(&dir).ok();
+    let csv = import_path(Path::new(TEMPLATE), &Options::default());
+    assert_eq!(report(&ods), Vec::<String>::new());
+    assert_eq!(ods.kind, Some(InputKind::Workbook));
+    assert!(csv.json.is_some());
+    assert_eq!(ods.json, csv.json);
+}
+
+#[test]
+fn a_broken_ods_workbook_reports_every_problem_at_its_cell() {
+    let dir = scratch("ods-broken");
+    let mut workbook = spreadsheet_ods::WorkBook::new_empty();
+    let sheet = |name: &str, top: u32, left: u32, rows: &[&[&str]]| {
+        let mut sheet = spreadsheet_ods::Sheet::new(name);
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                if !value.is_empty() {
+                    sheet.set_value(top + r as u32, left + c as u32, *value);
+                }
+            }
+        }
+        sheet
+    };
+    let mut events = sheet(
+        "events",
+        0,
+        0,
+        &[
+            &["id", "date", "title", "summary"],
+            &["taken", "", "The town is taken", "Forces enter the town."],
+            &["year", "", "A year typed as a number", "Summary."],
+        ],
+    );
+    // What LibreOffice makes of `2020-05-03` and `2019` typed into a column left as it was.
+    events.set_value(1, 1, chrono::NaiveDate::from_ymd_opt(2020, 5, 3).expect("a day"));
+    events.set_value(2, 1, 2019.0);
+    workbook.push_sheet(events);
+    workbook.push_sheet(sheet(
+        "claims",
+        2,
+        1,
+        &[
+            &["event", "id", "text", "by", "in"],
+            &["taken", "army", "The army says so.", "army", "daily"],
+            &["year", "y", "Claimed.", "navy", "daily"],
+        ],
+    ));
+    workbook.push_sheet(sheet("sources", 0, 0, &[&["id", "name", "kind"], &["army", "The army", "military"]]));
+    workbook.push_sheet(sheet(
+        "documents",
+        0,
+        0,
+        &[&["id", "title", "published", "kind"], &["daily", "A report", "2020-05-04", "news article"]],
+    ));
+    let path = dir.join("broken.ods");
+    spreadsheet_ods::write_ods(&mut workbook, &path).expect("the .ods workbook is written");
+    let options = Options {
+        title: Some("A broken workbook".into()),
+        description: Some("Made by a test.".into()),
+        ..Options::default()
+    };
+    let import = import_path(&path, &options);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(import.kind, Some(InputKind::Workbook));
+    assert_eq!(import.outcome(), Outcome::NotWritten);
+    assert_eq!(
+        report(&import),
+        [
+            "warning: events sheet row 2, column B (date): is a date cell, read as `2020-05-03`: the spreadsheet may have made the date more precise than you typed; format the column as text and type the date as EDTF",
+            "error: claims sheet row 5, column E (by): unknown source id `navy`",
+        ]
+    );
+}
+
 #[test]
 fn the_template_rows_are_the_bundled_datasets_own() {
     let template = valid(&import_path(Path::new(TEMPLATE), &Options::default()));
