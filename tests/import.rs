@@ -634,10 +634,119 @@ fn a_broken_timelinejs_spreadsheet_reports_every_problem_at_its_cell() {
     );
 }
 
+/// A TimelineJS spreadsheet saved as CSV, saved again as a workbook (`xlsx` or `ods`) as Google
+/// Sheets downloads it: one sheet, whole numbers as number cells, the rest text. `extra` adds a
+/// sheet of notes after it.
+fn timeline_workbook(csv_file: &str, dir: &Path, extension: &str, extra: bool) -> PathBuf {
+    let bytes = std::fs::read(fixture(csv_file)).expect("the fixture");
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("a CSV row").iter().map(str::to_string).collect())
+        .collect();
+    let number = |value: &str| value.parse::<i32>().ok().filter(|n| n.to_string() == value).map(f64::from);
+    let path = dir.join(format!("timeline.{extension}"));
+    if extension == "xlsx" {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("od1").expect("a sheet name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                match number(value) {
+                    Some(n) => sheet.write_number(r as u32, c as u16, n),
+                    None => sheet.write_string(r as u32, c as u16, value),
+                }
+                .expect("a cell is written");
+            }
+        }
+        if extra {
+            workbook.add_worksheet().set_name("Notes").expect("a sheet name").write_string(0, 0, "anything").expect("a cell");
+        }
+        workbook.save(&path).expect("the workbook is saved");
+    } else {
+        let mut workbook = spreadsheet_ods::WorkBook::new_empty();
+        let mut sheet = spreadsheet_ods::Sheet::new("od1");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                match number(value) {
+                    Some(n) => sheet.set_value(r as u32, c as u32, n),
+                    None => sheet.set_value(r as u32, c as u32, value.as_str()),
+                }
+            }
+        }
+        workbook.push_sheet(sheet);
+        if extra {
+            let mut notes = spreadsheet_ods::Sheet::new("Notes");
+            notes.set_value(0, 0, "anything");
+            workbook.push_sheet(notes);
+        }
+        spreadsheet_ods::write_ods(&mut workbook, &path).expect("the .ods workbook is written");
+    }
+    path
+}
+
+#[test]
+fn a_timelinejs_spreadsheet_saved_as_a_workbook_imports_as_its_csv_does() {
+    let csv = import_path(&fixture("timeline.csv"), &published("2013-01"));
+    let from_csv: Vec<String> = report(&csv).iter().map(|line| line.replace("timeline.csv", "od1 sheet")).collect();
+    for extension in ["xlsx", "ods"] {
+        let dir = scratch(&format!("timeline-{extension}"));
+        let path = timeline_workbook("timeline.csv", &dir, extension, false);
+        let import = import_path(&path, &published("2013-01"));
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(
+            (import.kind, import.outcome()),
+            (Some(InputKind::TimelineWorkbook), Outcome::WrittenWithWarnings),
+            "{extension}"
+        );
+        assert_eq!(events(&valid(&import)), events(&valid(&csv)), "{extension}");
+        assert_attribution_gap_is_explicit(&valid(&import));
+        assert_eq!(report(&import), from_csv, "{extension}");
+    }
+}
+
+#[test]
+fn a_broken_timelinejs_workbook_reports_every_problem_at_its_cell() {
+    for extension in ["xlsx", "ods"] {
+        let dir = scratch(&format!("broken-timeline-{extension}"));
+        let path = timeline_workbook("broken-timeline.csv", &dir, extension, true);
+        let import = import_path(&path, &published("2017-03-02"));
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(import.outcome(), Outcome::NotWritten, "{extension}");
+        let at = "od1 sheet";
+        assert_eq!(
+            report(&import),
+            [
+                "note: Notes sheet: is not a sheet the importer reads; it was left out".to_string(),
+                format!("note: {at} row 1, column H (Colour): is not a column of TimelineJS's spreadsheet; it was left out"),
+                format!("error: {at} row 2, column A (Year): year `MMXVII` is not a whole number that can be a year"),
+                format!("error: {at} row 4, column A (Year): has no start date: TimelineJS needs a year for every slide but the title"),
+                format!("error: {at} row 5, column C (Day): day `40` is not a whole number that can be a day"),
+                format!("error: {at} row 3: has neither a headline nor a text: there is nothing to call the event"),
+                format!("warning: {at} row 6: {NEEDS_ATTRIBUTION}"),
+            ],
+            "{extension}"
+        );
+    }
+}
+
+#[test]
+fn a_timelinejs_workbook_without_a_publication_date_says_which_option_to_give() {
+    let dir = scratch("timeline-unpublished");
+    let path = timeline_workbook("timeline.csv", &dir, "xlsx", false);
+    let import = import_path(&path, &Options::default());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(import.outcome(), Outcome::NotWritten);
+    assert!(
+        errors(&import).iter().any(|e| e.contains("--published")),
+        "{:?}",
+        report(&import)
+    );
+}
+
 #[test]
 fn a_file_of_no_known_kind_is_named_as_such() {
     let cases = [
-        ("notes.txt", "error: notes.txt: is not something the importer reads: give a folder of CSV files, an .xlsx or .ods workbook, a TimelineJS .json file or a TimelineJS spreadsheet saved as .csv"),
+        ("notes.txt", "error: notes.txt: is not something the importer reads: give a folder of CSV files, an .xlsx or .ods workbook, a TimelineJS .json file or a TimelineJS spreadsheet saved as .csv, .xlsx or .ods"),
         ("claims.csv", "error: claims.csv: is neither a TimelineJS spreadsheet (its header has no Year and Headline columns) nor a sourceline sheet: for a sourceline spreadsheet, give the folder that holds events.csv, claims.csv, sources.csv and documents.csv"),
     ];
     for (name, expected) in cases {

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! INPUT is a folder of CSV sheets, an `.xlsx` or `.ods` workbook, a TimelineJS `.json` file or
-//! a TimelineJS spreadsheet saved as `.csv` (docs/import.md). The dataset goes to OUT, or to
+//! a TimelineJS spreadsheet saved as `.csv`, `.xlsx` or `.ods` (docs/import.md). The dataset goes to OUT, or to
 //! standard output without `-o`; the report goes to standard output with `-o`, to standard
 //! error without. Exits 0 when the dataset was written with no problem (notes at most), 1 when
 //! it has errors (nothing is written) or warnings (written: events needing attribution, date

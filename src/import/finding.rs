@@ -165,7 +165,7 @@ impl fmt::Display for FindingKind {
         use FindingKind::*;
         match self {
             UnknownInput => f.write_str(
-                "is not something the importer reads: give a folder of CSV files, an .xlsx or .ods workbook, a TimelineJS .json file or a TimelineJS spreadsheet saved as .csv",
+                "is not something the importer reads: give a folder of CSV files, an .xlsx or .ods workbook, a TimelineJS .json file or a TimelineJS spreadsheet saved as .csv, .xlsx or .ods",
             ),
             UnknownCsv => f.write_str(
                 "is neither a TimelineJS spreadsheet (its header has no Year and Headline columns) nor a sourceline sheet: for a sourceline spreadsheet, give the folder that holds events.csv, claims.csv, sources.csv and documents.csv",

@@ -55,6 +55,8 @@ pub enum InputKind {
     Workbook,
     TimelineJson,
     TimelineCsv,
+    /// TimelineJS's spreadsheet saved as a workbook (`.xlsx`, `.ods`), as Google Sheets downloads it.
+    TimelineWorkbook,
 }
 
 impl fmt::Display for InputKind {
@@ -64,6 +66,7 @@ impl fmt::Display for InputKind {
             InputKind::Workbook => "a workbook",
             InputKind::TimelineJson => "a TimelineJS JSON file",
             InputKind::TimelineCsv => "a TimelineJS spreadsheet saved as CSV",
+            InputKind::TimelineWorkbook => "a TimelineJS spreadsheet saved as a workbook",
         })
     }
 }
@@ -180,55 +183,69 @@ fn file_label(path: &Path) -> String {
 /// Imports whatever `path` is.
 pub fn import_path(path: &Path, options: &Options) -> Import {
     let mut findings = Vec::new();
-    let kind = kind_of(path);
     let label = file_label(path);
-    let built = match kind {
+    match kind_of(path) {
         None => {
-            findings.push(Finding::new(
-                Place::sheet(&label),
-                FindingKind::UnknownInput,
-            ));
-            None
-        }
-        Some(InputKind::CsvFolder | InputKind::Workbook) if options.published.is_some() => {
-            findings.push(Finding::new(
-                Place::Option("--published"),
-                FindingKind::OptionUnused,
-            ));
-            return finish_with(
-                import_path(
-                    path,
-                    &Options {
-                        published: None,
-                        ..options.clone()
-                    },
-                ),
-                findings,
-            );
+            findings.push(Finding::new(Place::sheet(&label), FindingKind::UnknownInput));
+            finish(None, None, findings)
         }
         Some(InputKind::CsvFolder) => {
             let named = read_folder(path, &mut findings);
-            let sheets = sheets::Sheets::pick(&named, &mut findings);
-            sheets::build(&sheets, options, &mut findings)
+            from_sheets(InputKind::CsvFolder, &named, options, findings)
         }
-        Some(InputKind::Workbook) => {
+        Some(InputKind::Workbook | InputKind::TimelineWorkbook) => {
             let named = read_workbook(path, &mut findings);
-            let sheets = sheets::Sheets::pick(&named, &mut findings);
-            sheets::build(&sheets, options, &mut findings)
+            match timeline_sheet(&named) {
+                Some(index) => {
+                    for (i, (_, table)) in named.iter().enumerate() {
+                        if i != index {
+                            findings.push(Finding::new(Place::sheet(&table.label), FindingKind::IgnoredSheet));
+                        }
+                    }
+                    let built = timeline::from_csv(&named[index].1, options, &mut findings);
+                    finish(Some(InputKind::TimelineWorkbook), built, findings)
+                }
+                None => from_sheets(InputKind::Workbook, &named, options, findings),
+            }
         }
         Some(kind @ (InputKind::TimelineJson | InputKind::TimelineCsv)) => match std::fs::read(path) {
-            Ok(bytes) if kind == InputKind::TimelineJson => return import_timeline_json(&bytes, &label, options),
-            Ok(bytes) => return import_timeline_csv(&bytes, &label, options),
+            Ok(bytes) if kind == InputKind::TimelineJson => import_timeline_json(&bytes, &label, options),
+            Ok(bytes) => import_timeline_csv(&bytes, &label, options),
             Err(error) => {
-                findings.push(Finding::new(
-                    Place::sheet(&label),
-                    FindingKind::Unreadable(error.to_string()),
-                ));
-                None
+                findings.push(Finding::new(Place::sheet(&label), FindingKind::Unreadable(error.to_string())));
+                finish(Some(kind), None, findings)
             }
         },
+    }
+}
+
+/// Imports the template's sheets, read from a folder or a workbook. Their documents sheet says
+/// when each document was published, so `--published` is named as unused, first.
+fn from_sheets(kind: InputKind, named: &[(String, Table)], options: &Options, mut findings: Vec<Finding>) -> Import {
+    if options.published.is_some() {
+        findings.insert(0, Finding::new(Place::Option("--published"), FindingKind::OptionUnused));
+    }
+    let options = Options {
+        published: None,
+        ..options.clone()
     };
-    finish(kind, built, findings)
+    let sheets = sheets::Sheets::pick(named, &mut findings);
+    let built = sheets::build(&sheets, &options, &mut findings);
+    finish(Some(kind), built, findings)
+}
+
+/// The sheet of a workbook that is a TimelineJS spreadsheet: the first whose header row has
+/// TimelineJS's columns, in a workbook with none of the template's sheets.
+fn timeline_sheet(named: &[(String, Table)]) -> Option<usize> {
+    let template = named
+        .iter()
+        .any(|(name, _)| sheets::SHEETS.iter().any(|shape| sheets::header_key(name) == shape.name));
+    if template {
+        return None;
+    }
+    named
+        .iter()
+        .position(|(_, table)| table.header.as_ref().is_some_and(timeline::is_timeline_header))
 }
 
 /// Imports a TimelineJS JSON file's bytes; `label` names the file in the report.
@@ -243,12 +260,6 @@ pub fn import_timeline_csv(bytes: &[u8], label: &str, options: &Options) -> Impo
     let mut findings = Vec::new();
     let built = timeline_csv(bytes, label, options, &mut findings);
     finish(Some(InputKind::TimelineCsv), built, findings)
-}
-
-/// `import` with `first` reported before its own findings.
-fn finish_with(mut import: Import, first: Vec<Finding>) -> Import {
-    import.findings.splice(0..0, first);
-    import
 }
 
 /// A `.csv` file given alone: TimelineJS's spreadsheet, or nothing the importer reads.
