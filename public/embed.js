@@ -63,6 +63,9 @@
       if (answer) history.replaceState(history.state, '', withFragment(name, event));
       else history.pushState(history.state, '', withFragment(name, event));
     });
+    // The frame may have spoken before this script ran: ask it to speak again. (Before the frame
+    // has loaded, the message goes nowhere, and the frame speaks first once it has.)
+    frame.contentWindow?.postMessage({ source: 'sourceline-host', type: 'ask' }, origin);
     addEventListener('popstate', () => {
       const wanted = fragment(name);
       if (load !== undefined && wanted !== shown) select(wanted);

@@ -5,7 +5,9 @@
 //! The embedded app tells its host page, whenever either changes, how tall it is and what it
 //! shows: `{ source: "sourceline", type: "state", height, event, claim, address, load, answered }`.
 //! The host may ask it to show an event: `{ source: "sourceline-host", type: "select", event,
-//! claim, request }`, with `event` null for none. The app only takes requests from the page that
+//! claim, request }`, with `event` null for none, or to say what it shows at once:
+//! `{ source: "sourceline-host", type: "ask" }`, for a host script that started after the app
+//! first spoke. The app only takes requests from the page that
 //! embeds it, and only ids its dataset has; anything else is ignored.
 //!
 //! Messages cross while they travel: the app may report an event after the host has asked for
@@ -25,6 +27,9 @@ pub const FROM_HOST: &str = "sourceline-host";
 pub const STATE: &str = "state";
 /// The `type` of the host's request to show an event.
 pub const SELECT: &str = "select";
+/// The `type` of the host's request for the app's state, for a host script that started after
+/// the app first spoke.
+pub const ASK: &str = "ask";
 /// The host page's script, beside the app's `index.html`.
 pub const HOST_SCRIPT: &str = "embed.js";
 /// The height the pasted code gives the frame before its script sizes it, in CSS pixels.
@@ -64,6 +69,8 @@ pub enum HostRequest {
     /// Show this event (and this claim of it), or none; `request` is the host's number for the
     /// request, which the app's next states say they answered.
     Select { event: Option<String>, claim: Option<String>, request: Option<u64> },
+    /// Say what you show, now.
+    Ask,
 }
 
 /// The largest whole number a JavaScript number holds exactly (2^53 - 1).
@@ -76,7 +83,13 @@ impl HostRequest {
     /// cannot be an id, asks for nothing; a `request` that is not a whole number from 0 to 2^53 - 1
     /// is no number.
     pub fn read(source: Option<&str>, kind: Option<&str>, event: Option<&str>, claim: Option<&str>, request: Option<f64>) -> Option<HostRequest> {
-        if source != Some(FROM_HOST) || kind != Some(SELECT) {
+        if source != Some(FROM_HOST) {
+            return None;
+        }
+        if kind == Some(ASK) {
+            return Some(HostRequest::Ask);
+        }
+        if kind != Some(SELECT) {
             return None;
         }
         let id = |text: Option<&str>| text.map(|t| is_slug(t).then(|| t.to_string()).ok_or(())).transpose();
@@ -112,13 +125,15 @@ mod tests {
         assert_eq!(HostRequest::read(Some(FROM_APP), Some(SELECT), Some("e1"), None, None), None);
         assert_eq!(HostRequest::read(Some(FROM_HOST), Some(STATE), Some("e1"), None, None), None);
         assert_eq!(HostRequest::read(None, None, None, None, None), None);
+        assert_eq!(HostRequest::read(Some(FROM_HOST), Some(ASK), Some("e1"), None, Some(1.0)), Some(HostRequest::Ask));
+        assert_eq!(HostRequest::read(Some(FROM_APP), Some(ASK), None, None, None), None);
     }
 
     #[test]
     fn a_request_number_is_a_whole_number_a_script_can_count_to() {
         let number = |n: Option<f64>| match HostRequest::read(Some(FROM_HOST), Some(SELECT), Some("e1"), None, n) {
             Some(HostRequest::Select { request, .. }) => request,
-            None => panic!("a select with an event id is a request"),
+            other => panic!("a select with an event id is a select, not {other:?}"),
         };
         assert_eq!(number(None), None);
         assert_eq!(number(Some(0.0)), Some(0));

@@ -182,6 +182,24 @@ test('with the frame\'s messages arriving late, quick Back and Forward in the ho
   expect(fragmentOf(page)).toBe(`#sourceline=${ids[2]}`);
 });
 
+test('a host script that starts after the frame first spoke still sizes it and opens it on the address\'s event', async ({ page, baseURL }) => {
+  const code = await embedCode(page, './');
+  const script = code.match(/<script src="([^"]+)" async><\/script>/);
+  expect(script).not.toBeNull();
+  const frame = await openHost(page, baseURL, code.replace(script[0], ''), '#sourceline=mine-clearing');
+  // The app has spoken to a page with no script: nothing sized it or opened the event.
+  await expect(frame.getByText('No event selected.')).toBeVisible();
+  await expect(page.locator('iframe[data-sourceline]')).toHaveCSS('height', '640px');
+  await page.evaluate((src) => {
+    const late = document.createElement('script');
+    late.src = src;
+    document.body.append(late);
+  }, script[1].replaceAll('&amp;', '&'));
+  await expect(panelHeading(frame)).toHaveText(title('mine-clearing'));
+  await expect(page.locator('iframe[data-sourceline]')).not.toHaveCSS('height', '640px');
+  expect(fragmentOf(page)).toBe('#sourceline=mine-clearing');
+});
+
 test('embedded, every link out of the app opens in a new tab', async ({ page, baseURL }) => {
   // A dataset whose document has a web address, beside the served app.
   mkdirSync('target/e2e-site/some/sub/path/hostile', { recursive: true });

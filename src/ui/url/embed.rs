@@ -76,7 +76,11 @@ pub fn keep_host_in_step(state: AppState) {
         let field = |key| text_field(&data, key);
         let number = js_sys::Reflect::get(&data, &JsValue::from_str("request")).ok().and_then(|n| n.as_f64());
         let request = HostRequest::read(field("source").as_deref(), field("type").as_deref(), field("event").as_deref(), field("claim").as_deref(), number);
-        let Some(HostRequest::Select { event, claim, request }) = request else { return };
+        let (event, claim, request) = match request {
+            Some(HostRequest::Select { event, claim, request }) => (event, claim, request),
+            Some(HostRequest::Ask) => return send(),
+            None => return,
+        };
         // Resolved as a link to the event would be: a claim the event lacks shows the whole event.
         let asked = event.is_some();
         let resolved = state.catalog().resolve(&ViewState { event, claim, ..ViewState::default() });
