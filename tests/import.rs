@@ -141,72 +141,6 @@ fn the_template_saved_as_ods_reads_to_the_same_dataset_as_its_csv_files() {
 }
 
 #[test]
-fn a_broken_ods_workbook_reports_every_problem_at_its_cell() {
-    let dir = scratch("ods-broken");
-    let mut workbook = spreadsheet_ods::WorkBook::new_empty();
-    let sheet = |name: &str, top: u32, left: u32, rows: &[&[&str]]| {
-        let mut sheet = spreadsheet_ods::Sheet::new(name);
-        for (r, row) in rows.iter().enumerate() {
-            for (c, value) in row.iter().enumerate() {
-                if !value.is_empty() {
-                    sheet.set_value(top + r as u32, left + c as u32, *value);
-                }
-            }
-        }
-        sheet
-    };
-    let mut events = sheet(
-        "events",
-        0,
-        0,
-        &[
-            &["id", "date", "title", "summary"],
-            &["taken", "", "The town is taken", "Forces enter the town."],
-            &["year", "", "A year typed as a number", "Summary."],
-        ],
-    );
-    // What LibreOffice makes of `2020-05-03` and `2019` typed into a column left as it was.
-    events.set_value(1, 1, chrono::NaiveDate::from_ymd_opt(2020, 5, 3).expect("a day"));
-    events.set_value(2, 1, 2019.0);
-    workbook.push_sheet(events);
-    workbook.push_sheet(sheet(
-        "claims",
-        2,
-        1,
-        &[
-            &["event", "id", "text", "by", "in"],
-            &["taken", "army", "The army says so.", "army", "daily"],
-            &["year", "y", "Claimed.", "navy", "daily"],
-        ],
-    ));
-    workbook.push_sheet(sheet("sources", 0, 0, &[&["id", "name", "kind"], &["army", "The army", "military"]]));
-    workbook.push_sheet(sheet(
-        "documents",
-        0,
-        0,
-        &[&["id", "title", "published", "kind"], &["daily", "A report", "2020-05-04", "news article"]],
-    ));
-    let path = dir.join("broken.ods");
-    spreadsheet_ods::write_ods(&mut workbook, &path).expect("the .ods workbook is written");
-    let options = Options {
-        title: Some("A broken workbook".into()),
-        description: Some("Made by a test.".into()),
-        ..Options::default()
-    };
-    let import = import_path(&path, &options);
-    std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(import.kind, Some(InputKind::Workbook));
-    assert_eq!(import.outcome(), Outcome::NotWritten);
-    assert_eq!(
-        report(&import),
-        [
-            "warning: events sheet row 2, column B (date): is a date cell, read as `2020-05-03`: the spreadsheet may have made the date more precise than you typed; format the column as text and type the date as EDTF",
-            "error: claims sheet row 5, column E (by): unknown source id `navy`",
-        ]
-    );
-}
-
-#[test]
 fn the_template_rows_are_the_bundled_datasets_own() {
     let template = valid(&import_path(Path::new(TEMPLATE), &Options::default()));
     let palmyra = support::palmyra();
@@ -491,106 +425,109 @@ fn a_broken_folder_reports_every_problem_at_its_cell() {
 
 /// A workbook with a sheet the importer does not read, a date typed into a date cell, a year
 /// typed as a number, a sheet whose cells start at B3, and a claim by an unknown source.
-fn broken_workbook(dir: &Path) -> PathBuf {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-    let mut workbook = Workbook::new();
-    let write = |sheet: &mut rust_xlsxwriter::Worksheet, top: u32, left: u16, rows: &[&[&str]]| {
+/// A workbook with a problem of each kind a workbook can have, as `.xlsx` or `.ods`: a sheet the
+/// importer does not read, a date typed into a column left as it was (a date cell), a year as a
+/// number cell (fine), a claims sheet that starts at B3, and a claim by an unknown source.
+fn broken_workbook(dir: &Path, extension: &str) -> PathBuf {
+    type Sheet<'a> = (&'a str, u32, u16, &'a [&'a [&'a str]]);
+    let sheets: [Sheet; 5] = [
+        (
+            "Events",
+            0,
+            0,
+            &[
+                &["id", "date", "title", "summary"],
+                &["taken", "", "The town is taken", "Forces enter the town."],
+                &["year", "", "A year typed as a number", "Summary."],
+            ],
+        ),
+        (
+            "claims",
+            2,
+            1,
+            &[
+                &["event", "id", "text", "by", "in"],
+                &["taken", "army", "The army says so.", "army", "daily"],
+                &["year", "y", "Claimed.", "navy", "daily"],
+            ],
+        ),
+        ("sources", 0, 0, &[&["id", "name", "kind"], &["army", "The army", "military"]]),
+        (
+            "documents",
+            0,
+            0,
+            &[&["id", "title", "published", "kind"], &["daily", "A report", "2020-05-04", "news article"]],
+        ),
+        ("notes", 0, 0, &[&["anything"]]),
+    ];
+    let cells = |(_, top, left, rows): &Sheet| -> Vec<(u32, u16, String)> {
+        let mut cells = Vec::new();
         for (r, row) in rows.iter().enumerate() {
-            for (c, value) in row.iter().enumerate() {
-                if !value.is_empty() {
-                    sheet
-                        .write_string(top + r as u32, left + c as u16, *value)
-                        .expect("a cell is written");
-                }
+            for (c, value) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                cells.push((top + r as u32, left + c as u16, value.to_string()));
             }
         }
+        cells
     };
-    let events = workbook
-        .add_worksheet()
-        .set_name("Events")
-        .expect("a sheet name");
-    write(
-        events,
-        0,
-        0,
-        &[
-            &["id", "date", "title", "summary"],
-            &["taken", "", "The town is taken", "Forces enter the town."],
-            &["year", "", "A year typed as a number", "Summary."],
-        ],
-    );
-    let day = ExcelDateTime::from_ymd(2020, 5, 3).expect("a day");
-    events
-        .write_datetime_with_format(1, 1, &day, &Format::new().set_num_format("yyyy-mm-dd"))
-        .expect("a date cell");
-    events.write_number(2, 1, 2019.0).expect("a number cell");
-    let claims = workbook
-        .add_worksheet()
-        .set_name("claims")
-        .expect("a sheet name");
-    write(
-        claims,
-        2,
-        1,
-        &[
-            &["event", "id", "text", "by", "in"],
-            &["taken", "army", "The army says so.", "army", "daily"],
-            &["year", "y", "Claimed.", "navy", "daily"],
-        ],
-    );
-    let sources = workbook
-        .add_worksheet()
-        .set_name("sources")
-        .expect("a sheet name");
-    write(
-        sources,
-        0,
-        0,
-        &[&["id", "name", "kind"], &["army", "The army", "military"]],
-    );
-    let documents = workbook
-        .add_worksheet()
-        .set_name("documents")
-        .expect("a sheet name");
-    write(
-        documents,
-        0,
-        0,
-        &[
-            &["id", "title", "published", "kind"],
-            &["daily", "A report", "2020-05-04", "news article"],
-        ],
-    );
-    let notes = workbook
-        .add_worksheet()
-        .set_name("notes")
-        .expect("a sheet name");
-    write(notes, 0, 0, &[&["anything"]]);
-    let path = dir.join("broken.xlsx");
-    workbook.save(&path).expect("the workbook is saved");
+    let path = dir.join(format!("broken.{extension}"));
+    if extension == "xlsx" {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut workbook = Workbook::new();
+        for sheet in &sheets {
+            let written = workbook.add_worksheet().set_name(sheet.0).expect("a sheet name");
+            for (row, column, value) in cells(sheet) {
+                written.write_string(row, column, value).expect("a cell is written");
+            }
+            if sheet.0 == "Events" {
+                let day = ExcelDateTime::from_ymd(2020, 5, 3).expect("a day");
+                written
+                    .write_datetime_with_format(1, 1, &day, &Format::new().set_num_format("yyyy-mm-dd"))
+                    .expect("a date cell");
+                written.write_number(2, 1, 2019.0).expect("a number cell");
+            }
+        }
+        workbook.save(&path).expect("the workbook is saved");
+    } else {
+        let mut workbook = spreadsheet_ods::WorkBook::new_empty();
+        for sheet in &sheets {
+            let mut written = spreadsheet_ods::Sheet::new(sheet.0);
+            for (row, column, value) in cells(sheet) {
+                written.set_value(row, u32::from(column), value);
+            }
+            if sheet.0 == "Events" {
+                written.set_value(1, 1, chrono::NaiveDate::from_ymd_opt(2020, 5, 3).expect("a day"));
+                written.set_value(2, 1, 2019.0);
+            }
+            workbook.push_sheet(written);
+        }
+        spreadsheet_ods::write_ods(&mut workbook, &path).expect("the .ods workbook is written");
+    }
     path
 }
 
 #[test]
 fn a_broken_workbook_reports_every_problem_at_its_cell() {
-    let dir = scratch("workbook");
-    let path = broken_workbook(&dir);
-    let options = Options {
-        title: Some("A broken workbook".into()),
-        description: Some("Made by a test.".into()),
-        ..Options::default()
-    };
-    let import = import_path(&path, &options);
-    std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(import.outcome(), Outcome::NotWritten);
-    assert_eq!(
-        report(&import),
-        [
-            "note: notes sheet: is not a sheet the importer reads; it was left out",
-            "warning: Events sheet row 2, column B (date): is a date cell, read as `2020-05-03`: the spreadsheet may have made the date more precise than you typed; format the column as text and type the date as EDTF",
-            "error: claims sheet row 5, column E (by): unknown source id `navy`",
-        ]
-    );
+    for extension in ["xlsx", "ods"] {
+        let dir = scratch(&format!("workbook-{extension}"));
+        let path = broken_workbook(&dir, extension);
+        let options = Options {
+            title: Some("A broken workbook".into()),
+            description: Some("Made by a test.".into()),
+            ..Options::default()
+        };
+        let import = import_path(&path, &options);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!((import.kind, import.outcome()), (Some(InputKind::Workbook), Outcome::NotWritten), "{extension}");
+        assert_eq!(
+            report(&import),
+            [
+                "note: notes sheet: is not a sheet the importer reads; it was left out",
+                "warning: Events sheet row 2, column B (date): is a date cell, read as `2020-05-03`: the spreadsheet may have made the date more precise than you typed; format the column as text and type the date as EDTF",
+                "error: claims sheet row 5, column E (by): unknown source id `navy`",
+            ],
+            "{extension}"
+        );
+    }
 }
 
 #[test]
@@ -620,18 +557,19 @@ fn a_broken_timelinejs_json_file_reports_every_problem_at_its_field() {
 fn a_broken_timelinejs_spreadsheet_reports_every_problem_at_its_cell() {
     let import = import_path(&fixture("broken-timeline.csv"), &published("2017-03-02"));
     assert_eq!(import.outcome(), Outcome::NotWritten);
-    let at = "broken-timeline.csv";
-    assert_eq!(
-        report(&import),
-        [
-            format!("note: {at} row 1, column H (Colour): is not a column of TimelineJS's spreadsheet; it was left out"),
-            format!("error: {at} row 2, column A (Year): year `MMXVII` is not a whole number that can be a year"),
-            format!("error: {at} row 4, column A (Year): has no start date: TimelineJS needs a year for every slide but the title"),
-            format!("error: {at} row 5, column C (Day): day `40` is not a whole number that can be a day"),
-            format!("error: {at} row 3: has neither a headline nor a text: there is nothing to call the event"),
-            format!("warning: {at} row 6: {NEEDS_ATTRIBUTION}"),
-        ]
-    );
+    assert_eq!(report(&import), broken_timeline_report("broken-timeline.csv"));
+}
+
+/// What the import says of `tests/fixtures/import/broken-timeline.csv`, read from `at`.
+fn broken_timeline_report(at: &str) -> Vec<String> {
+    vec![
+        format!("note: {at} row 1, column H (Colour): is not a column of TimelineJS's spreadsheet; it was left out"),
+        format!("error: {at} row 2, column A (Year): year `MMXVII` is not a whole number that can be a year"),
+        format!("error: {at} row 4, column A (Year): has no start date: TimelineJS needs a year for every slide but the title"),
+        format!("error: {at} row 5, column C (Day): day `40` is not a whole number that can be a day"),
+        format!("error: {at} row 3: has neither a headline nor a text: there is nothing to call the event"),
+        format!("warning: {at} row 6: {NEEDS_ATTRIBUTION}"),
+    ]
 }
 
 /// A TimelineJS spreadsheet saved as CSV, saved again as a workbook (`xlsx` or `ods`) as Google
@@ -712,20 +650,9 @@ fn a_broken_timelinejs_workbook_reports_every_problem_at_its_cell() {
         let import = import_path(&path, &published("2017-03-02"));
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(import.outcome(), Outcome::NotWritten, "{extension}");
-        let at = "od1 sheet";
-        assert_eq!(
-            report(&import),
-            [
-                "note: Notes sheet: is not a sheet the importer reads; it was left out".to_string(),
-                format!("note: {at} row 1, column H (Colour): is not a column of TimelineJS's spreadsheet; it was left out"),
-                format!("error: {at} row 2, column A (Year): year `MMXVII` is not a whole number that can be a year"),
-                format!("error: {at} row 4, column A (Year): has no start date: TimelineJS needs a year for every slide but the title"),
-                format!("error: {at} row 5, column C (Day): day `40` is not a whole number that can be a day"),
-                format!("error: {at} row 3: has neither a headline nor a text: there is nothing to call the event"),
-                format!("warning: {at} row 6: {NEEDS_ATTRIBUTION}"),
-            ],
-            "{extension}"
-        );
+        let mut expected = vec!["note: Notes sheet: is not a sheet the importer reads; it was left out".to_string()];
+        expected.extend(broken_timeline_report("od1 sheet"));
+        assert_eq!(report(&import), expected, "{extension}");
     }
 }
 

@@ -1,6 +1,6 @@
 // Offline after one visit, updates without mixed versions, and no request to any other origin.
 // Each test deploys its own copy of the release build under a sub-path of its own, so service
-// workers and caches of different tests never meet.
+// workers and caches of different tests, or of one test run twice at once, never meet.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,10 @@ import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, 
 const SITE = 'target/e2e-site';
 const BUILD = `${SITE}/some/sub/path`;
 
+/** A copy of the build at /NAME-PROJECT-REPEAT/, so that runs of one test in parallel never share one. */
 function deploy(name) {
+  const { project, repeatEachIndex } = test.info();
+  name = `${name}-${project.name}-${repeatEachIndex}`;
   const dir = `${SITE}/${name}`;
   rmSync(dir, { recursive: true, force: true });
   cpSync(BUILD, dir, { recursive: true });
