@@ -57,6 +57,8 @@ test('embedded on another origin: compact, sized to its content, and Back in the
   await expect(frame.getByRole('searchbox')).toHaveCount(0);
   await expect(frame.getByRole('navigation', { name: 'Views' })).toHaveCount(0);
   await expect(frame.getByRole('button', { name: 'Embed…' })).toHaveCount(0);
+  // Nor a link to the list it does not show.
+  await expect(frame.getByRole('link', { name: 'Event list' })).toHaveCount(0);
   const full = frame.getByRole('link', { name: 'Open the full view ↗' });
   await expect(full).toHaveAttribute('target', '_blank');
   await expect(full).toHaveAttribute('href', new URL('./', baseURL).href);
