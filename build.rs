@@ -17,6 +17,7 @@ mod model;
 #[allow(dead_code)]
 mod bundled {
     pub const JSON: &str = "";
+    pub const TITLE: &str = "";
 }
 
 const DEFAULT: &str = "data/palmyra.json";
@@ -36,15 +37,21 @@ fn main() {
         Some(_) => fail(format!("SOURCELINE_DATA={path}: cannot be read: {e}")),
         None => fail(format!("{path}: cannot be read: {e}")),
     });
-    let (_, problems) = model::Dataset::parse(&text);
+    let (dataset, problems) = model::Dataset::parse(&text);
     if !problems.is_empty() {
         for problem in &problems {
             eprintln!("{path}: {problem}");
         }
-        fail(format!("{path} has {} problem(s); the app is not built with it", problems.len()));
+        fail(format!("{path} has {}; the app is not built with it", model::words::count(problems.len(), "problem", "problems")));
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_else(|| fail("cargo set no OUT_DIR".into())));
     if let Err(e) = std::fs::write(out.join("bundled.json"), &text) {
         fail(format!("cannot copy {path} into the build: {e}"));
+    }
+    // The title on its own, for what the app says about the dataset it is built with before (or
+    // without) reading it: the link back to it from another dataset.
+    let title = dataset.map(|d| d.title).unwrap_or_default();
+    if let Err(e) = std::fs::write(out.join("bundled-title.txt"), title) {
+        fail(format!("cannot write the title of {path} into the build: {e}"));
     }
 }

@@ -291,8 +291,9 @@ const READABLE_PAGES = [
 /**
  * Runs in the page before any of its scripts (and so whatever its Content-Security-Policy):
  * every animation frame, and in the frame after any DOM change, it looks for the elements whose
- * text holds the title and the first claim, and records `performance.now()` (milliseconds from
- * navigation start) in the first frame where both are readable. A requestAnimationFrame callback
+ * text holds the title and the first claim, and records the milliseconds from the start of the
+ * first navigation (across a page that sends the reader on) in the first frame where both are
+ * readable. A requestAnimationFrame callback
  * runs just before the frame is painted, and layout read there is what that frame shows.
  *
  * "Readable": an element whose text (whitespace collapsed) holds the whole string and none of
@@ -305,6 +306,16 @@ const READABLE_PAGES = [
  */
 function readableProbe({ title, claim }) {
   if (window !== window.top) return;
+  // Milliseconds from the start of the first navigation of the run: a page that sends the
+  // reader on to another (the old link's) counts the time both took. Each run has a context of
+  // its own, so its session storage starts empty.
+  let first = performance.timeOrigin;
+  try {
+    const kept = sessionStorage.getItem('bench-first-navigation');
+    if (kept === null) sessionStorage.setItem('bench-first-navigation', String(first));
+    else first = Number(kept);
+  } catch {}
+  const sinceNavigation = () => performance.timeOrigin + performance.now() - first;
   const norm = (text) => text.replace(/\s+/g, ' ');
   const skip = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
   const holds = (el, text) => !skip.has(el.tagName) && norm(el.textContent).includes(text);
@@ -350,7 +361,7 @@ function readableProbe({ title, claim }) {
   const check = () => {
     scheduled = false;
     if (window.__readable !== undefined) return;
-    const now = performance.now();
+    const now = sinceNavigation();
     const t = seen(title);
     const c = seen(claim);
     if (t && window.__titleReadable === undefined) window.__titleReadable = now;

@@ -44,6 +44,10 @@
       registration.addEventListener('updatefound', () => track(registration.installing));
       // Look for a new deploy now rather than whenever the browser next gets round to it.
       if (navigator.serviceWorker.controller) registration.update().catch(() => {});
+    }, () => {
+      // Refused (a frame in another site's page where the browser keeps workers from third
+      // parties, a private window, a policy): the app works as it is, without offline, and
+      // a refusal is no error of the page's.
     });
   });
 })();

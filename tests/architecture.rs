@@ -16,17 +16,23 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The crates that would tie the model to the browser.
 const BROWSER_CRATES: &[&str] = &["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"];
 
-/// Every `src/model/*.rs` file by module name (`mod` for `mod.rs`), with its text.
-fn model_files() -> BTreeMap<String, String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model");
-    let mut files = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).expect("src/model is readable") {
-        let path = entry.expect("src/model is listable").path();
-        if path.extension().is_some_and(|e| e == "rs") {
+/// Every `.rs` file under `src/DIR` by its module path (`ui`, `ui::timeline`,
+/// `ui::timeline::marks`), with its text.
+fn module_files(dir: &str) -> BTreeMap<String, String> {
+    fn walk(path: &std::path::Path, module: &str, files: &mut BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(path).expect("the folder is readable") {
+            let path = entry.expect("the folder is listable").path();
             let name = path.file_stem().and_then(|s| s.to_str()).expect("file names are UTF-8").to_string();
-            files.insert(name, std::fs::read_to_string(&path).expect("model files are readable"));
+            if path.is_dir() {
+                walk(&path, &format!("{module}::{name}"), files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let module = if name == "mod" { module.to_string() } else { format!("{module}::{name}") };
+                files.insert(module, std::fs::read_to_string(&path).expect("source files are readable"));
+            }
         }
     }
+    let mut files = BTreeMap::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir), dir, &mut files);
     files
 }
 
@@ -40,91 +46,200 @@ fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// The first path segment of each item of a `use` tree that starts at `rest`: `x` for
-/// `x::Y`, and `a`, `b` for `{a, b::{C, D}}`.
-fn first_segments(rest: &str) -> Vec<&str> {
-    let Some(inner) = rest.strip_prefix('{') else {
+/// A path, or a `use` tree, that starts at `text`, as the paths it names, each with the name it
+/// is known by where it is used (its alias, or its last segment): `a::{b, c::{D, E as F}}` gives
+/// `a::b` as `b`, `a::c::D` as `D` and `a::c::E` as `F`. A glob names nothing in particular.
+fn paths_at(text: &str) -> Vec<(Vec<String>, String)> {
+    fn skip_space(text: &str, at: &mut usize) {
+        *at += text[*at..].len() - text[*at..].trim_start().len();
+    }
+    fn ident(text: &str, at: &mut usize) -> String {
+        let rest = &text[*at..];
         let end = rest.find(|c: char| !is_ident_char(c)).unwrap_or(rest.len());
-        return vec![&rest[..end]];
-    };
-    let mut depth = 0;
-    let mut start = 0;
-    let mut items = Vec::new();
-    for (i, c) in inner.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth == 0 => {
-                items.push(&inner[start..i]);
-                break;
-            }
-            '}' => depth -= 1,
-            ',' if depth == 0 => {
-                items.push(&inner[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
+        *at += end;
+        rest[..end].to_string()
     }
-    items
-        .into_iter()
-        .map(str::trim)
-        .map(|item| &item[..item.find(|c: char| !is_ident_char(c)).unwrap_or(item.len())])
-        .filter(|segment| !segment.is_empty())
-        .collect()
-}
-
-/// The items `mod.rs` re-exports (`pub use date::{Day, EventDate};`), each with the module it
-/// comes from, so that `crate::model::Day` counts as a use of `date`.
-fn reexports(mod_rs: &str) -> BTreeMap<String, String> {
-    let mut found = BTreeMap::new();
-    for line in code(mod_rs).lines() {
-        let Some(path) = line.trim().strip_prefix("pub use ") else { continue };
-        let Some((module, items)) = path.split_once("::") else { continue };
-        let items = items.trim_end_matches(';').trim_start_matches('{').trim_end_matches('}');
-        for item in items.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-            let name = item.rsplit(" as ").next().unwrap_or(item).trim();
-            found.insert(name.to_string(), module.to_string());
-        }
-    }
-    found
-}
-
-/// The sibling modules a model file uses: through `super::x`, `crate::model::x` or
-/// `super::{a, b}`, directly or through an item `mod.rs` re-exports.
-fn imports(text: &str, modules: &BTreeSet<String>, reexported: &BTreeMap<String, String>) -> BTreeSet<String> {
-    let code = code(text);
-    let mut found = BTreeSet::new();
-    for prefix in ["super::", "crate::model::"] {
-        for (at, _) in code.match_indices(prefix) {
-            // `my_super::` is not `super::`; `super::super::` is, twice.
-            if code[..at].chars().next_back().is_some_and(is_ident_char) {
+    fn tree(text: &str, at: &mut usize, mut path: Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
+        loop {
+            skip_space(text, at);
+            if text[*at..].starts_with('{') {
+                *at += 1;
+                loop {
+                    skip_space(text, at);
+                    if text[*at..].starts_with('}') {
+                        *at += 1;
+                        return;
+                    }
+                    let before = *at;
+                    tree(text, at, path.clone(), out);
+                    skip_space(text, at);
+                    if text[*at..].starts_with(',') {
+                        *at += 1;
+                    } else if *at == before || !text[*at..].starts_with('}') {
+                        return;
+                    }
+                }
+            }
+            let segment = ident(text, at);
+            if segment.is_empty() {
+                return;
+            }
+            path.push(segment);
+            if text[*at..].starts_with("::") {
+                *at += 2;
                 continue;
             }
-            for segment in first_segments(&code[at + prefix.len()..]) {
-                if modules.contains(segment) {
-                    found.insert(segment.to_string());
-                } else if let Some(module) = reexported.get(segment) {
-                    found.insert(module.clone());
+            // `a::{self}` is known as `a`.
+            let mut name = path.iter().rev().find(|s| *s != "self").cloned().unwrap_or_default();
+            let mut after = *at;
+            skip_space(text, &mut after);
+            if text[after..].starts_with("as ") {
+                after += 3;
+                skip_space(text, &mut after);
+                name = ident(text, &mut after);
+                *at = after;
+            }
+            out.push((path, name));
+            return;
+        }
+    }
+    let mut out = Vec::new();
+    tree(text, &mut 0, Vec::new(), &mut out);
+    out
+}
+
+/// The module a path leads to from `from`, within `modules`, following the re-exports of each
+/// module on the way (`reexports[module][name]` is the path, from that module, of what it
+/// re-exports as `name`), and whether the whole path named modules. `None` for a path that
+/// leaves the files (another crate, or another part of this one).
+fn resolve(
+    from: &str,
+    path: &[String],
+    modules: &BTreeSet<String>,
+    reexports: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    depth: usize,
+) -> Option<(String, bool)> {
+    let mut at = from.to_string();
+    for (i, segment) in path.iter().enumerate() {
+        match segment.as_str() {
+            "crate" if i == 0 => at = String::new(),
+            "self" => {}
+            "super" => at = at.rsplit_once("::").map_or(String::new(), |(parent, _)| parent.to_string()),
+            _ => {
+                let child = if at.is_empty() { segment.clone() } else { format!("{at}::{segment}") };
+                if modules.contains(&child) {
+                    at = child;
+                    continue;
+                }
+                if !modules.contains(&at) {
+                    return None;
+                }
+                // An item of `at`, or one it re-exports from elsewhere.
+                return match reexports.get(&at).and_then(|names| names.get(segment)) {
+                    Some(to) if depth < 8 => resolve(&at, to, modules, reexports, depth + 1).map(|(module, _)| (module, false)),
+                    _ => Some((at, false)),
+                };
+            }
+        }
+    }
+    modules.contains(&at).then_some((at, true))
+}
+
+/// What each file imports from the other files of its tree, as module paths: through
+/// `crate::`, `super::` and `self::` paths, through the names of its child modules and of the
+/// modules it brought into scope with `use`, directly or through what a module re-exports.
+fn module_graph(files: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> {
+    let modules: BTreeSet<String> = files.keys().cloned().collect();
+    let code: BTreeMap<&String, String> = files.iter().map(|(module, text)| (module, code(text))).collect();
+    let is_reexport = |line: &str| line.trim_start().starts_with("pub use ") || line.trim_start().starts_with("pub(crate) use ");
+    let reexports: BTreeMap<String, BTreeMap<String, Vec<String>>> = code
+        .iter()
+        .map(|(module, code)| {
+            let names = code
+                .lines()
+                .filter(|line| is_reexport(line))
+                .filter_map(|line| line.trim().strip_prefix("pub use ").or_else(|| line.trim().strip_prefix("pub(crate) use ")))
+                .flat_map(paths_at)
+                .map(|(path, name)| (name, path))
+                .collect();
+            ((*module).clone(), names)
+        })
+        .collect();
+    let starts_path = |code: &str, at: usize| !code[..at].chars().next_back().is_some_and(|c| is_ident_char(c) || c == ':');
+    let mut graph = BTreeMap::new();
+    for (module, code) in &code {
+        // A re-export passes a name on: it is not a use of what it names.
+        let code = &code.lines().filter(|line| !is_reexport(line)).collect::<Vec<_>>().join("\n");
+        // Names that lead to a module here: its children, then what `use` brings in.
+        let mut scope: BTreeMap<String, String> = modules
+            .iter()
+            .filter_map(|m| m.strip_prefix(&format!("{module}::")).filter(|rest| !rest.contains("::")).map(|child| (child.to_string(), m.clone())))
+            .collect();
+        let mut uses = BTreeSet::new();
+        let inline = inline_modules(code);
+        for prefix in ["crate::", "super::", "self::"] {
+            for (at, _) in code.match_indices(prefix).filter(|(at, _)| starts_path(code, *at)) {
+                // Inside `mod tests { … }`, `super` is the file's own module.
+                let from = inline.iter().find(|(start, end, _)| (*start..*end).contains(&at)).map_or_else(|| (*module).clone(), |(_, _, name)| format!("{module}::{name}"));
+                for (path, name) in paths_at(&code[at..]) {
+                    // A module brought in alone is a name for what it holds, not a use yet.
+                    match resolve(&from, &path, &modules, &reexports, 0) {
+                        Some((to, true)) => {
+                            scope.insert(name, to);
+                        }
+                        Some((to, false)) => {
+                            uses.insert(to);
+                        }
+                        None => {}
+                    }
                 }
             }
         }
+        for (name, to) in &scope {
+            let named = format!("{name}::");
+            for (at, _) in code.match_indices(&named).filter(|(at, _)| starts_path(code, *at)) {
+                for (path, _) in paths_at(&code[at + named.len()..]) {
+                    uses.extend(resolve(to, &path, &modules, &reexports, 0).map(|(to, _)| to));
+                }
+            }
+        }
+        uses.remove(*module);
+        graph.insert((*module).clone(), uses);
     }
-    found
+    graph
 }
 
-/// The dependency graph among the model's files, `mod.rs` aside: it declares and re-exports
-/// every module, and no module imports it.
-fn dependency_graph(files: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> {
-    let modules: BTreeSet<String> = files.keys().filter(|name| *name != "mod").cloned().collect();
-    let reexported = files.get("mod").map(|text| reexports(text)).unwrap_or_default();
-    modules
-        .iter()
-        .map(|name| {
-            let mut uses = imports(&files[name], &modules, &reexported);
-            uses.remove(name);
-            (name.clone(), uses)
-        })
-        .collect()
+/// The modules written inline in a file (`mod tests { … }`), each as where its text starts and
+/// ends, and its name. Braces are counted as they come, strings and all: a format string's are
+/// paired, and a module that is never closed runs to the end.
+fn inline_modules(code: &str) -> Vec<(usize, usize, String)> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in code.split_inclusive('\n') {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let at_mod = words.iter().position(|w| *w == "mod");
+        if let Some(i) = at_mod.filter(|&i| words.get(i + 2) == Some(&"{") && words[..i].iter().all(|w| *w == "pub" || w.starts_with("#["))) {
+            let start = line_start + line.find('{').unwrap_or(0);
+            let mut depth = 0usize;
+            let mut end = code.len();
+            for (offset, c) in code[start..].char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            end = start + offset;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            found.push((start, end, words[i + 1].to_string()));
+        }
+        line_start += line.len();
+    }
+    found
 }
 
 /// A cycle in `graph`, as the modules along it with the first repeated at the end, if any.
@@ -172,31 +287,37 @@ fn browser_crates(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The parts of the crate whose files must import one way: the model, the browser's
+/// components, the static site and the importer.
+const PARTS: [&str; 4] = ["model", "ui", "site", "import"];
+
 #[test]
-fn model_files_import_each_other_one_way_only() {
-    let graph = dependency_graph(&model_files());
-    assert!(graph.len() >= 10, "the model's files are all read: {:?}", graph.keys());
-    if let Some(cycle) = find_cycle(&graph) {
-        panic!("src/model has an import cycle: {}\nthe whole graph: {graph:#?}", cycle.join(" → "));
+fn no_part_of_the_crate_has_an_import_cycle() {
+    for part in PARTS {
+        let graph = module_graph(&module_files(part));
+        assert!(graph.len() >= 5, "the files of src/{part} are all read: {:?}", graph.keys());
+        if let Some(cycle) = find_cycle(&graph) {
+            panic!("src/{part} has an import cycle: {}\nthe whole graph: {graph:#?}", cycle.join(" → "));
+        }
     }
 }
 
 #[test]
 fn the_reader_sits_above_the_types_and_the_predicates() {
-    let graph = dependency_graph(&model_files());
-    let uses = |name: &str| graph[name].iter().map(String::as_str).collect::<Vec<_>>();
+    let graph = module_graph(&module_files("model"));
+    let uses = |name: &str| graph[&format!("model::{name}")].iter().map(String::as_str).collect::<Vec<_>>();
     assert_eq!(uses("ids"), Vec::<&str>::new(), "the predicates depend on nothing");
-    assert_eq!(uses("dataset"), ["date"], "the types depend on dates alone");
-    assert!(!graph["problem"].contains("validate"), "problems are worded without the reader");
-    assert!(!graph["url_state"].contains("validate"), "links do not depend on the dataset reader");
+    assert_eq!(uses("dataset"), ["model::date"], "the types depend on dates alone");
+    assert!(!uses("problem").contains(&"model::validate"), "problems are worded without the reader");
+    assert!(!uses("url_state").contains(&"model::validate"), "links do not depend on the dataset reader");
     for below in ["dataset", "ids", "problem"] {
-        assert!(graph["validate"].contains(below), "the reader uses {below}");
+        assert!(uses("validate").contains(&format!("model::{below}").as_str()), "the reader uses {below}");
     }
 }
 
 #[test]
 fn no_model_file_names_a_browser_crate() {
-    let offenders: Vec<(String, Vec<&str>)> = model_files()
+    let offenders: Vec<(String, Vec<&str>)> = module_files("model")
         .into_iter()
         .map(|(name, text)| (name, browser_crates(&text)))
         .filter(|(_, crates)| !crates.is_empty())
@@ -213,32 +334,61 @@ fn made_up(files: &[(&str, &str)]) -> BTreeMap<String, String> {
 #[test]
 fn every_form_of_import_is_seen() {
     let files = made_up(&[
-        ("mod", "pub mod a;\npub use b::{Bee, Other as Renamed};\npub use c::Sea;"),
-        ("a", "use super::{b::Bee, c};\nuse crate::model::d;\nfn f() -> super::e::E { todo!() }\nuse crate::model::Renamed;"),
-        ("b", "#[cfg(test)]\nmod tests {\n    use super::*;\n    use crate::model::Sea;\n}"),
-        ("c", "/// See [`super::a`].\n// super::b in a comment\nuse super::super::d::D;"),
-        ("d", "use std::fmt;"),
-        ("e", ""),
+        ("m", "pub mod a;\npub use b::{Bee, Other as Renamed};\npub use c::Sea;"),
+        (
+            "m::a",
+            "use super::{b::Bee, c};\nuse crate::m::d::D;\nfn f() -> super::e::E { todo!() }\nuse crate::m::Renamed;\nuse super::g;\nfn y() { g::Gee::new(); }",
+        ),
+        ("m::b", "#[cfg(test)]\nmod tests {\n    use super::*;\n    use crate::m::Sea;\n}"),
+        ("m::c", "/// See [`super::a`].\n// super::b in a comment\nuse super::super::m::d::D;"),
+        ("m::d", "use std::fmt;\nuse crate::model::Dataset;"),
+        ("m::e", ""),
+        ("m::g", "mod h;\npub use h::Gee;"),
+        ("m::g::h", "pub struct Gee;\n#[cfg(test)]\nmod tests {\n    use super::Gee;\n    fn f() { let _ = format!(\"{}\", 1); }\n}\nuse super::e::E;"),
     ]);
-    let graph = dependency_graph(&files);
+    let graph = module_graph(&files);
     let uses = |name: &str| graph[name].iter().map(String::as_str).collect::<Vec<_>>();
-    assert_eq!(uses("a"), ["b", "c", "d", "e"]);
-    assert_eq!(uses("b"), ["c"]);
-    assert_eq!(uses("c"), ["d"]);
-    assert_eq!(uses("d"), Vec::<&str>::new());
+    // A module brought in alone is no use of it: `c` and `g` are, only through what is used.
+    assert_eq!(uses("m::a"), ["m::b", "m::d", "m::e", "m::g::h"]);
+    assert_eq!(uses("m::b"), ["m::c"]);
+    assert_eq!(uses("m::c"), ["m::d"]);
+    assert_eq!(uses("m::d"), Vec::<&str>::new());
+    // `super` in its tests module is the file itself; after the module, its parent again.
+    assert_eq!(uses("m::g::h"), ["m::g"]);
     assert_eq!(find_cycle(&graph), None);
 }
 
 #[test]
 fn a_cycle_is_found_and_named() {
     let files = made_up(&[
-        ("mod", ""),
-        ("dataset", "use super::date::EventDate;\nuse super::validate::Problem;"),
-        ("date", ""),
-        ("validate", "use super::{dataset::Dataset, date};"),
+        ("m", ""),
+        ("m::dataset", "use super::date::EventDate;\nuse super::validate::Problem;"),
+        ("m::date", ""),
+        ("m::validate", "use super::{dataset::Dataset, date};"),
     ]);
-    let cycle = find_cycle(&dependency_graph(&files)).expect("a cycle");
-    assert_eq!(cycle.join(" → "), "dataset → validate → dataset");
+    let cycle = find_cycle(&module_graph(&files)).expect("a cycle");
+    assert_eq!(cycle.join(" → "), "m::dataset → m::validate → m::dataset");
+}
+
+#[test]
+fn a_cycle_behind_a_re_export_or_in_a_path_in_code_is_found() {
+    // The shell shows the loader's view, which names the shell through the re-export above both.
+    let files = made_up(&[
+        ("u", "mod loader;\nmod shell;\npub use shell::Shell;"),
+        ("u::shell", "use super::loader::{self, Slot};\nfn f() { loader::View::new(); }"),
+        ("u::loader", "mod views;\npub use views::View;\npub struct Slot;"),
+        ("u::loader::views", "use crate::u::Shell;"),
+    ]);
+    let cycle = find_cycle(&module_graph(&files)).expect("a cycle");
+    assert_eq!(cycle.join(" → "), "u::loader::views → u::shell → u::loader::views");
+    // Two files of one folder that each name the other, one of them in a path in its code.
+    let files = made_up(&[
+        ("t", "mod geometry;\nmod marks;"),
+        ("t::geometry", "fn breadth() -> f64 { super::marks::COLUMN_PX }"),
+        ("t::marks", "use super::geometry::px;"),
+    ]);
+    let cycle = find_cycle(&module_graph(&files)).expect("a cycle");
+    assert_eq!(cycle.join(" → "), "t::geometry → t::marks → t::geometry");
 }
 
 #[test]
@@ -249,24 +399,11 @@ fn browser_crates_are_found_in_code_not_in_comments() {
     assert_eq!(browser_crates("let not_leptos = 1;"), Vec::<&str>::new());
 }
 
-/// Every `src/{ui,site}/**/*.rs` file by path, with its text: the two places that render the
-/// model, in the browser and at build time.
+/// Every file of `src/ui` and `src/site` by module path, with its text: the two places that
+/// render the model, in the browser and at build time (the site's tests aside).
 fn rendering_files() -> BTreeMap<String, String> {
-    fn walk(dir: &std::path::Path, files: &mut BTreeMap<String, String>) {
-        for entry in std::fs::read_dir(dir).expect("the folder is readable") {
-            let path = entry.expect("the folder is listable").path();
-            if path.is_dir() {
-                walk(&path, files);
-            } else if path.extension().is_some_and(|e| e == "rs") && path.file_name().is_some_and(|n| n != "tests.rs") {
-                files.insert(path.display().to_string(), std::fs::read_to_string(&path).expect("source files are readable"));
-            }
-        }
-    }
-    let mut files = BTreeMap::new();
-    for dir in ["src/ui", "src/site"] {
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
-    }
-    assert!(files.keys().any(|p| p.contains("/src/site/")), "src/site is read");
+    let files: BTreeMap<String, String> = ["ui", "site"].into_iter().flat_map(module_files).filter(|(module, _)| module != "site::tests").collect();
+    assert!(files.keys().any(|m| m.starts_with("site::")), "src/site is read");
     files
 }
 

@@ -321,6 +321,50 @@ fn a_timelinejs_json_file_imports_to_a_valid_dataset_that_says_what_it_lacks() {
 }
 
 #[test]
+fn ids_that_name_a_file_of_the_site_or_another_page_in_another_case_are_given_others() {
+    let slide = |id: &str, day: u32| {
+        serde_json::json!({
+            "unique_id": id,
+            "start_date": { "year": "2012", "month": "5", "day": day.to_string() },
+            "text": { "headline": format!("Slide {day}"), "text": "Something happened." }
+        })
+    };
+    let ids = ["index", "sw", "sitemap", "manifest", "INDEX", "Ferry", "ferry"];
+    let slides: Vec<_> = ids.iter().enumerate().map(|(i, id)| slide(id, i as u32 + 1)).collect();
+    let file = serde_json::json!({ "events": slides }).to_string();
+    let import = import_timeline_json(file.as_bytes(), "t.json", &published("2013"));
+    let dataset = valid(&import);
+    let written: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(written, ["index-2", "sw-2", "sitemap-2", "manifest-2", "INDEX-3", "Ferry", "ferry-2"]);
+    let changed: Vec<String> = report(&import).into_iter().filter(|line| line.contains("unique_id: id")).collect();
+    let reserved = |i: usize, id: &str, now: &str| {
+        format!("warning: t.json events[{i}].unique_id: id `{id}` would give the event's page the name of one of the site's own files: this event's id is `{now}`")
+    };
+    assert_eq!(
+        changed,
+        [
+            reserved(0, "index", "index-2"),
+            reserved(1, "sw", "sw-2"),
+            reserved(2, "sitemap", "sitemap-2"),
+            reserved(3, "manifest", "manifest-2"),
+            reserved(4, "INDEX", "INDEX-3"),
+            "warning: t.json events[6].unique_id: id `ferry` is used by an earlier slide: this event's id is `ferry-2`".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn a_timelinejs_file_saved_with_a_byte_order_mark_imports_as_without() {
+    let bytes = std::fs::read(fixture("timeline.json")).expect("the fixture");
+    let marked = [b"\xEF\xBB\xBF".as_slice(), &bytes].concat();
+    let plain = import_timeline_json(&bytes, "timeline.json", &published("2013-01"));
+    let with_mark = import_timeline_json(&marked, "timeline.json", &published("2013-01"));
+    assert_eq!(report(&with_mark), report(&plain));
+    assert_eq!(with_mark.json, plain.json);
+    assert!(plain.json.is_some());
+}
+
+#[test]
 fn a_timelinejs_spreadsheet_saved_as_csv_imports_to_the_same_events() {
     let import = import_path(&fixture("timeline.csv"), &published("2013-01"));
     assert_eq!(

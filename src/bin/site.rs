@@ -15,6 +15,7 @@ fn main() -> std::process::ExitCode {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
+    use sourceline::model::words::count;
     use sourceline::model::{Catalog, DatasetOrigin};
     use sourceline::site::{Site, SiteUrl};
 
@@ -74,9 +75,9 @@ fn main() -> std::process::ExitCode {
     match site.write(&dir) {
         Ok(written) => {
             println!(
-                "site: {} pages, {} preview images{} in {}",
-                written.pages,
-                written.images,
+                "site: {}, {}{} in {}",
+                count(written.pages, "page", "pages"),
+                count(written.images, "preview image", "preview images"),
                 if written.sitemap { ", sitemap.xml" } else { "" },
                 dir.display()
             );

@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+use sourceline::model::words::count;
 use sourceline::model::Dataset;
 
 fn main() -> ExitCode {
@@ -25,20 +26,14 @@ fn main() -> ExitCode {
         };
         match Dataset::parse(&text) {
             (Some(dataset), problems) if problems.is_empty() => {
-                let claims: usize = dataset.events.iter().map(|e| e.claims.len()).sum();
-                println!(
-                    "{path}: valid: {} events, {claims} claims, {} sources, {} documents",
-                    dataset.events.len(),
-                    dataset.sources.len(),
-                    dataset.documents.len()
-                );
+                println!("{path}: valid: {}", dataset.contents());
             }
             (_, problems) => {
                 all_valid = false;
                 for problem in &problems {
                     println!("{path}: {problem}");
                 }
-                println!("{path}: {} problem(s)", problems.len());
+                println!("{path}: {}", count(problems.len(), "problem", "problems"));
             }
         }
     }

@@ -123,8 +123,12 @@ pub enum FindingKind {
     EmptySlide,
     /// A `unique_id` that is not a sourceline id, made into this one.
     IdChanged { from: String, to: String },
-    /// An id used by an earlier slide, made unique as this one.
+    /// An id used by an earlier slide (in any case: their pages would be one file where case
+    /// is ignored), made unique as this one.
     IdRepeated { id: String, now: String },
+    /// An id that names one of the site's own files, so its event could have no page: made
+    /// another one.
+    IdReserved { id: String, now: String },
     /// An imported event attributed only to the stand-in source: who says so is not known yet.
     NeedsAttribution,
     /// Parts of the TimelineJS file left out, with how many.
@@ -146,6 +150,7 @@ impl FindingKind {
             | NoHeadline
             | NoText
             | IdRepeated { .. }
+            | IdReserved { .. }
             | NeedsAttribution => Severity::Warning,
             IgnoredSheet
             | OptionUnused
@@ -212,6 +217,10 @@ impl fmt::Display for FindingKind {
                 "unique_id `{from}` is not a sourceline id (letters, digits, -, _ and .): the event's id is `{to}`"
             ),
             IdRepeated { id, now } => write!(f, "id `{id}` is used by an earlier slide: this event's id is `{now}`"),
+            IdReserved { id, now } => write!(
+                f,
+                "id `{id}` would give the event's page the name of one of the site's own files: this event's id is `{now}`"
+            ),
             NeedsAttribution => f.write_str(
                 "needs attribution: TimelineJS does not say who claims this; replace the `unattributed` source with who said it, through whom, in which document",
             ),

@@ -19,6 +19,7 @@
 
 pub mod finding;
 pub mod html;
+mod options;
 pub mod output;
 pub mod place;
 pub mod sheets;
@@ -33,20 +34,10 @@ use crate::model::words::count;
 use crate::model::{Dataset, ProblemKind};
 
 pub use finding::{Finding, FindingKind, Severity};
+pub use options::Options;
 use output::{DatasetOut, Trace};
 pub use place::{Column, Place};
 use table::Table;
-
-/// What the command line adds to what the input holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options {
-    /// When the input was published, as EDTF: TimelineJS does not say.
-    pub published: Option<String>,
-    /// The dataset's title, instead of the input's.
-    pub title: Option<String>,
-    /// The dataset's description, instead of the input's.
-    pub description: Option<String>,
-}
 
 /// What kind of input was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,14 +131,7 @@ impl Import {
             .map_or_else(String::new, |kind| format!("read {kind}; "));
         match (&self.dataset, self.outcome()) {
             (Some(dataset), Outcome::Written | Outcome::WrittenWithWarnings) => {
-                let claims: usize = dataset.events.iter().map(|e| e.claims.len()).sum();
-                format!(
-                    "{read}{}, {}, {}, {} written to {written_to} ({tally})",
-                    count(dataset.events.len(), "event", "events"),
-                    count(claims, "claim", "claims"),
-                    count(dataset.sources.len(), "source", "sources"),
-                    count(dataset.documents.len(), "document", "documents"),
-                )
+                format!("{read}{} written to {written_to} ({tally})", dataset.contents())
             }
             _ => format!("{read}nothing written ({tally})"),
         }

@@ -8,6 +8,8 @@
 
 use calamine::Data;
 
+use crate::model::dataset::BYTE_ORDER_MARK;
+
 use super::finding::{Finding, FindingKind};
 use super::place::Place;
 
@@ -75,7 +77,7 @@ impl Table {
     /// Reads CSV bytes (UTF-8, with or without a byte-order mark, as spreadsheets save it).
     /// A row is a record, as a spreadsheet shows it, even when a quoted cell spans lines.
     pub fn from_csv(label: &str, bytes: &[u8], findings: &mut Vec<Finding>) -> Table {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)

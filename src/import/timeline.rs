@@ -14,7 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::model::ids::{is_slug, MAX_ID_LEN};
+use crate::model::dataset::BYTE_ORDER_MARK;
+use crate::model::ids::{is_site_name, is_slug, MAX_ID_LEN};
 use crate::model::words::shortened;
 
 use super::finding::{Finding, FindingKind, NotCarried};
@@ -269,6 +270,7 @@ fn read_json_slide(
 }
 
 fn read_json(bytes: &[u8], file: &str, findings: &mut Vec<Finding>) -> Option<Timeline> {
+    let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
     let root: Value = match serde_json::from_slice(bytes) {
         Ok(root) => root,
         Err(error) => {
@@ -679,7 +681,9 @@ fn build(
 }
 
 /// The event's id: the slide's `unique_id` (made an id if it is not one), or else one made from
-/// its title; `-2`, `-3` … added when an earlier event has it.
+/// its title; `-2`, `-3` … added when an earlier event's page has its name (in any case, as
+/// hosts that ignore case see it), or when the site names a file of its own so
+/// ([`is_site_name`]). `used` holds the pages' names lowered.
 fn event_id(
     slide: &Slide,
     title: &str,
@@ -707,9 +711,10 @@ fn event_id(
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "event".to_string()),
     };
+    let taken = |id: &str| is_site_name(id) || used.contains(&id.to_ascii_lowercase());
     let mut id = base.clone();
     let mut n = 2;
-    while used.contains(&id) {
+    while taken(&id) {
         let suffix = format!("-{n}");
         let mut stem = base.clone();
         stem.truncate(MAX_ID_LEN - suffix.len());
@@ -718,16 +723,16 @@ fn event_id(
     }
     if id != base {
         if let Some((_, place)) = given {
-            findings.push(Finding::new(
-                place.clone(),
-                FindingKind::IdRepeated {
-                    id: base,
-                    now: id.clone(),
-                },
-            ));
+            let now = id.clone();
+            let kind = if is_site_name(&base) {
+                FindingKind::IdReserved { id: base, now }
+            } else {
+                FindingKind::IdRepeated { id: base, now }
+            };
+            findings.push(Finding::new(place.clone(), kind));
         }
     }
-    used.insert(id.clone());
+    used.insert(id.to_ascii_lowercase());
     id
 }
 

@@ -19,9 +19,23 @@ pub const FORMAT: &str = "sourceline/1";
 /// link cannot freeze the tab.
 pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
 
+/// The bytes of UTF-8's byte-order mark, which editors on Windows write before the text they save
+/// as UTF-8. JSON allows none, so every reader of a dataset (or of a file it is made from) reads
+/// the text after it.
+pub const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+
+/// The text without a leading byte-order mark.
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// The dataset the app is built with, embedded at compile time: `data/palmyra.json`, or the file
 /// `SOURCELINE_DATA` names (`build.rs` checks it and copies it into the build).
 pub const EMBEDDED_JSON: &str = crate::bundled::JSON;
+
+/// The title of the dataset the app is built with, known without reading it (`build.rs` writes
+/// it beside the dataset).
+pub const EMBEDDED_TITLE: &str = crate::bundled::TITLE;
 
 /// A whole dataset: what happened, who says so, and where they said it.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::dataset::MAX_DATASET_BYTES;
-use super::words::megabytes;
+use super::dataset::{BYTE_ORDER_MARK, MAX_DATASET_BYTES};
+use super::words::{count, megabytes};
 use super::within;
 
 /// Why a dataset could not be shown.
@@ -84,9 +84,21 @@ pub fn failure_heading(label: &str) -> String {
     format!("The dataset {label} could not be shown")
 }
 
+/// The link from a dataset that failed back to the one the app is built with, by its title:
+/// "Open “Palmyra changes hands, 2011–2017” instead".
+pub fn open_built_instead(title: &str) -> String {
+    format!("Open “{title}” instead")
+}
+
+/// The link from another dataset's banner to the one the app is built with:
+/// "Open “Palmyra changes hands, 2011–2017”".
+pub fn open_built(title: &str) -> String {
+    format!("Open “{title}”")
+}
+
 /// The summary over the problems of a dataset that was shown without some of its events.
-pub fn problems_found(count: usize) -> String {
-    format!("{count} problem(s) found; the events concerned are left out")
+pub fn problems_found(problems: usize) -> String {
+    format!("{} found; the events concerned are left out", count(problems, "problem", "problems"))
 }
 
 /// Problems listed at most on a page; the rest are counted.
@@ -101,11 +113,11 @@ pub fn more_problems(total: usize) -> Option<String> {
 /// The text of a dataset file (downloaded or opened), read as UTF-8 as JSON is, without a leading byte order mark;
 /// bytes that are not UTF-8 become U+FFFD, as a browser's decoder makes them.
 pub fn dataset_text(bytes: Vec<u8>) -> String {
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+    let mut bytes = bytes;
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
     }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -137,10 +149,19 @@ mod tests {
     }
 
     #[test]
+    fn the_built_dataset_is_offered_by_its_title() {
+        assert_eq!(open_built_instead("Floods of 2024"), "Open “Floods of 2024” instead");
+        assert_eq!(open_built("Floods of 2024"), "Open “Floods of 2024”");
+        let built = crate::model::Dataset::embedded().title;
+        assert_eq!(crate::model::dataset::EMBEDDED_TITLE, built);
+    }
+
+    #[test]
     fn long_problem_lists_are_counted_past_the_first_two_hundred() {
         assert_eq!(more_problems(200), None);
         assert_eq!(more_problems(205).as_deref(), Some("…and 5 more"));
-        assert_eq!(problems_found(3), "3 problem(s) found; the events concerned are left out");
+        assert_eq!(problems_found(3), "3 problems found; the events concerned are left out");
+        assert_eq!(problems_found(1), "1 problem found; the events concerned are left out");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::fmt;
 
 use super::dataset::FORMAT;
 use super::date::{DateError, Day};
-use super::ids::MAX_ID_LEN;
+use super::ids::{ends_in_html, MAX_ID_LEN, SITE_NAMES};
 
 /// One thing wrong with a dataset: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +123,12 @@ pub enum ProblemKind {
     NotWebUrl(String),
     /// An id repeats one declared earlier in the same list, whose path is `first`.
     DuplicateId { record: Record, id: String, first: String },
+    /// An event's id is a name the site gives one of its own files ([`super::ids::is_site_name`]),
+    /// so the event could have no page of its own.
+    SiteName(String),
+    /// An event's id differs from an earlier event's, whose path is `first`, only in case: on
+    /// disks and hosts that ignore case their pages would be one file.
+    SamePage { id: String, other: String, first: String },
     /// A claim names a source id no source declares.
     UnknownSource(String),
     /// A claim names a document id no document declares.
@@ -183,6 +189,23 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateId { record, id, first } => {
                 write!(f, "duplicate {record} id {} (first used at {first})", Shown(id))
             }
+            ProblemKind::SiteName(id) if ends_in_html(id) => write!(
+                f,
+                "{} cannot be an event's id: its page's address without `.html` would be another page's; give the event another id",
+                Shown(id)
+            ),
+            ProblemKind::SiteName(id) => write!(
+                f,
+                "{} cannot be an event's id: its page would take the name of one of the site's own files ({}, in any case); give the event another id",
+                Shown(id),
+                SITE_NAMES.join(", ")
+            ),
+            ProblemKind::SamePage { id, other, first } => write!(
+                f,
+                "{} differs from the event id {} (at {first}) only in case, and where case is ignored their pages would be one file; give one of them another id",
+                Shown(id),
+                Shown(other)
+            ),
             ProblemKind::UnknownSource(id) | ProblemKind::UnknownAffiliation(id) => {
                 write!(f, "unknown source id {}", Shown(id))
             }
@@ -306,6 +329,21 @@ mod tests {
         not_web_url,
         ProblemKind::NotWebUrl("javascript:alert(1)".into()),
         "`javascript:alert(1)` is not a web address: only http:// and https:// links are allowed"
+    );
+    wording!(
+        site_name,
+        ProblemKind::SiteName("Index".into()),
+        "`Index` cannot be an event's id: its page would take the name of one of the site's own files (index, 404, sw, register-sw, embed, manifest, sitemap, preview, previews, icon, icon-192, icon-512, in any case); give the event another id"
+    );
+    wording!(
+        site_name_html,
+        ProblemKind::SiteName("a.html".into()),
+        "`a.html` cannot be an event's id: its page's address without `.html` would be another page's; give the event another id"
+    );
+    wording!(
+        same_page,
+        ProblemKind::SamePage { id: "INDEX-2".into(), other: "index-2".into(), first: "events[0]".into() },
+        "`INDEX-2` differs from the event id `index-2` (at events[0]) only in case, and where case is ignored their pages would be one file; give one of them another id"
     );
     wording!(
         duplicate_id,

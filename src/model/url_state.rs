@@ -13,7 +13,7 @@ use std::fmt;
 
 use super::date::{Day, EventDate};
 use super::filter::{Facet, Filter};
-use super::ids::is_slug;
+use super::ids::{is_site_name, is_slug};
 
 /// The longest parameter value read; longer ones are ignored rather than carried around.
 pub const MAX_VALUE_LEN: usize = 200;
@@ -64,14 +64,7 @@ pub fn event_of_page(path: &str) -> Option<String> {
         None if !file.contains('.') => file.as_str(),
         None => return None,
     };
-    (is_slug(id) && !is_reserved_page(id)).then(|| id.to_string())
-}
-
-/// Whether an event with this id could not have a page, because the name is taken (in any
-/// case, for hosts that ignore it): `index.html` is the app and the timeline, and static hosts
-/// serve `404.html` for every address they do not have.
-pub fn is_reserved_page(id: &str) -> bool {
-    id.eq_ignore_ascii_case("index") || id == "404"
+    (is_slug(id) && !is_site_name(id)).then(|| id.to_string())
 }
 
 /// An address relative to the app's folder, as [`ViewState::page_address`] prints it: the
@@ -309,7 +302,6 @@ mod tests {
         assert_eq!(relative_address("/p/", ""), "./");
         assert_eq!(relative_address("/p/e1.html", "?claim=c"), "e1.html?claim=c");
         assert_eq!(event_page("e1"), "e1.html");
-        assert!(is_reserved_page("Index"));
     }
 
     #[test]

@@ -16,10 +16,13 @@ use std::collections::hash_map::Entry;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
-use super::dataset::{Claim, Control, Dataset, Document, Event, Source, Stance, EMBEDDED_JSON, FORMAT, MAX_DATASET_BYTES};
+use super::dataset::{
+    without_byte_order_mark, Claim, Control, Dataset, Document, Event, Source, Stance, EMBEDDED_JSON, FORMAT, MAX_DATASET_BYTES,
+};
 use super::date::{Day, EventDate};
-use super::ids::{is_slug, is_web_url};
+use super::ids::{is_site_name, is_slug, is_web_url, PageName};
 use super::problem::{JsonType, ProblemKind, Record};
+use super::words::count;
 use super::written::{
     id_of, Field, Found, List, Lists, Span, Text, WrittenClaim, WrittenControl, WrittenDataset, WrittenDocument,
     WrittenEvent, WrittenRecord, WrittenSource, WrittenWithId,
@@ -32,7 +35,9 @@ impl Dataset {
     /// Reads a dataset from JSON text. The dataset holds everything that could be read; events
     /// with problems are left out of it, and every problem is returned with its path.
     /// `None` when there is nothing usable at all (not JSON, not an object, wrong format).
+    /// A leading byte-order mark, which JSON does not allow but editors write, is skipped.
     pub fn parse(text: &str) -> (Option<Dataset>, Vec<Problem>) {
+        let text = without_byte_order_mark(text);
         let mut reader = Reader::default();
         if text.len() > MAX_DATASET_BYTES {
             reader.report("", ProblemKind::TooLarge { max_bytes: MAX_DATASET_BYTES });
@@ -52,6 +57,20 @@ impl Dataset {
     /// cannot fail at run time; an empty dataset stands in should that guarantee ever break.
     pub fn embedded() -> Dataset {
         Dataset::parse(EMBEDDED_JSON).0.unwrap_or_else(Dataset::empty)
+    }
+}
+
+impl Dataset {
+    /// What a dataset holds, counted: "13 events, 31 claims, 17 sources, 1 document".
+    pub fn contents(&self) -> String {
+        let claims: usize = self.events.iter().map(|e| e.claims.len()).sum();
+        [
+            count(self.events.len(), "event", "events"),
+            count(claims, "claim", "claims"),
+            count(self.sources.len(), "source", "sources"),
+            count(self.documents.len(), "document", "documents"),
+        ]
+        .join(", ")
     }
 }
 
@@ -319,6 +338,7 @@ impl Reader {
         let lists = &written.lists;
         let mut events =
             self.section(&written.events, &EVENTS, |reader, event, path| reader.event(event, lists, path, &ids));
+        self.leave_out_same_pages(&written.events, &mut events);
         self.leave_out_events_citing_unusable(&mut events, &sources, &documents, &ids);
 
         if !format_ok {
@@ -455,8 +475,49 @@ impl Reader {
         }
     }
 
+    /// Reports every event whose id differs from an earlier event's only in case, whose page
+    /// would be the same file where case is ignored, and leaves it out. Exact repeats are
+    /// reported as duplicates already.
+    fn leave_out_same_pages(&mut self, list: &Field<List<WrittenEvent<'_>>>, events: &mut Vec<(usize, Event)>) {
+        let items = match list {
+            Some(Ok(items)) => items.as_slice(),
+            _ => return,
+        };
+        let mut first_at: HashMap<PageName<'_>, usize> = HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut left_out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            // Ids that are no page's name at all are reported as such.
+            let Some(id) = id_of(item).map(|id| &**id).filter(|id| is_slug(id) && !is_site_name(id)) else { continue };
+            match first_at.entry(PageName(id)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(first) => {
+                    let other = first.key().0;
+                    if other != id {
+                        let path = Path::Root.key(EVENTS.key);
+                        let first = path.index(*first.get()).to_string();
+                        let kind = ProblemKind::SamePage { id: id.to_string(), other: other.to_string(), first };
+                        self.report(path.index(i).key("id"), kind);
+                        left_out.push(i);
+                    }
+                }
+            }
+        }
+        if !left_out.is_empty() {
+            events.retain(|(i, _)| left_out.binary_search(i).is_err());
+        }
+    }
+
     fn event(&mut self, written: &WrittenEvent<'_>, lists: &Lists<'_>, path: &Path<'_>, ids: &Ids<'_>) -> Option<Event> {
-        let id = self.id(&written.id, path);
+        // An event's id also names its page, which must not be one of the site's own files.
+        let id = self.id(&written.id, path).filter(|id| {
+            let taken = is_site_name(id);
+            if taken {
+                self.report(path.key("id"), ProblemKind::SiteName(id.clone()));
+            }
+            !taken
+        });
         let date = self.date(&written.date, path, "date");
         let title = self.required_string(&written.title, path, "title");
         let summary = self.required_string(&written.summary, path, "summary");
@@ -769,6 +830,17 @@ mod tests {
         [("sources[1].kind", WrongType { expected: JsonType::String, found: Number }), ("events[0]", CitesUnusableSource("agency".into()))]
     );
     check!(event_id_not_a_slug, |v| v["events"][0]["id"] = json!("has space"), [("events[0].id", NotSlug("has space".into()))]);
+    check!(event_id_a_site_name, |v| v["events"][0]["id"] = json!("Sitemap"), [("events[0].id", SiteName("Sitemap".into()))]);
+    check!(event_id_ending_in_html, |v| v["events"][0]["id"] = json!("taken.html"), [("events[0].id", SiteName("taken.html".into()))]);
+    check!(
+        event_ids_differing_only_in_case,
+        |v| {
+            let mut again = v["events"][0].clone();
+            again["id"] = json!("Taken");
+            v["events"].as_array_mut().unwrap().push(again);
+        },
+        [("events[1].id", SamePage { id: "Taken".into(), other: "taken".into(), first: "events[0]".into() })]
+    );
     check!(bad_stance, |v| v["events"][0]["claims"][1]["stance"] = json!("maybe"), [("events[0].claims[1].stance", BadStance("maybe".into()))]);
     check!(relay_is_originator, |v| v["events"][0]["claims"][0]["via"] = json!(["army"]), [("events[0].claims[0].via[0]", RelayIsOriginator("army".into()))]);
     check!(
@@ -867,6 +939,34 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let ids: Vec<_> = dataset.unwrap().events.iter().map(|e| e.id.clone()).collect();
         assert_eq!(ids, ["taken"]);
+    }
+
+    #[test]
+    fn of_two_events_with_one_page_the_first_is_kept() {
+        let mut value = fixtures::small_json();
+        let mut again = value["events"][0].clone();
+        again["id"] = json!("TAKEN");
+        value["events"].as_array_mut().unwrap().push(again);
+        let (dataset, problems) = Dataset::parse(&value.to_string());
+        assert_eq!(problems.len(), 1);
+        let ids: Vec<_> = dataset.unwrap().events.iter().map(|e| e.id.clone()).collect();
+        assert_eq!(ids, ["taken"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_text_is_skipped() {
+        let text = format!("\u{feff}{}", fixtures::SMALL_JSON);
+        assert_eq!(Dataset::parse(&text), Dataset::parse(fixtures::SMALL_JSON));
+        assert!(Dataset::parse(&text).1.is_empty());
+        // Only before the text: anywhere else it is a character JSON does not allow there.
+        let (_, problems) = Dataset::parse(&format!(" \u{feff}{}", fixtures::SMALL_JSON));
+        assert!(matches!(problems[..], [Problem { kind: NotJson(_), .. }]), "{problems:?}");
+    }
+
+    #[test]
+    fn contents_are_counted_in_the_singular_for_one_only() {
+        let (dataset, _) = Dataset::parse(fixtures::SMALL_JSON);
+        assert_eq!(dataset.unwrap().contents(), "1 event, 2 claims, 4 sources, 1 document");
     }
 
     #[test]

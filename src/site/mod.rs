@@ -19,93 +19,29 @@
 //! | `preview.png`, `previews/EVENT-ID.png` | 1200×630 preview images |
 //! | `sitemap.xml` | every page, when the site's address is known |
 
+mod address;
+mod error;
 mod json_ld;
 mod pages;
 mod preview;
 
-use std::fmt;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use maud::Markup;
 
-use crate::model::ids::is_web_url;
-use crate::model::url_state::{event_page, is_reserved_page};
-use crate::model::{Catalog, Event};
+use crate::model::ids::{is_site_name, PageName};
+use crate::model::url_state::event_page;
 
+pub use address::{Site, SiteUrl, INDEX_PREVIEW, SHELL_PAGE};
+pub use error::{SiteError, SiteErrorKind};
 pub use preview::{render_png, PREVIEW_HEIGHT, PREVIEW_WIDTH};
-
-/// The page the service worker answers with, offline, for an event page it has not stored.
-/// Its name cannot be an event's: ids start with a letter or a digit.
-pub const SHELL_PAGE: &str = "_shell.html";
-
-/// The index page's preview image.
-pub const INDEX_PREVIEW: &str = "preview.png";
 
 /// Where the built app's `index.html` holds what this module writes: the generated part of the
 /// head and of the body each sit between a pair of markers, which stay, so that a built folder
 /// can be written again (with another address, or another dataset for the tests).
 const HEAD: (&str, &str) = ("<!--sourceline:head-->", "<!--/sourceline:head-->");
 const BODY: (&str, &str) = ("<!--sourceline:body-->", "<!--/sourceline:body-->");
-
-/// The address the site will be served from, `https://example.org/palmyra/`: absolute links in
-/// the head and the sitemap need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteUrl(String);
-
-impl SiteUrl {
-    /// An `http:` or `https:` address, given a final `/` if it lacks one.
-    pub fn parse(text: &str) -> Result<SiteUrl, SiteError> {
-        let text = text.trim();
-        if !is_web_url(text) || text.contains(['?', '#']) {
-            return Err(SiteError { path: PathBuf::from("SITE_URL"), kind: SiteErrorKind::BadSiteUrl(text.to_string()) });
-        }
-        Ok(SiteUrl(if text.ends_with('/') { text.to_string() } else { format!("{text}/") }))
-    }
-}
-
-/// What stopped the site from being written, and where.
-#[derive(Debug)]
-pub struct SiteError {
-    pub path: PathBuf,
-    pub kind: SiteErrorKind,
-}
-
-/// Why the site could not be written.
-#[derive(Debug)]
-pub enum SiteErrorKind {
-    Read(std::io::Error),
-    Write(std::io::Error),
-    /// The template lacks a pair of markers.
-    NoMarkers(&'static str),
-    /// An event's page would overwrite a file of the app, or the host's not-found page.
-    ReservedId(String),
-    /// Two events whose ids differ only in case, whose pages would be one file.
-    SameFile(String, String),
-    BadSiteUrl(String),
-    Image(String),
-}
-
-impl fmt::Display for SiteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        match &self.kind {
-            SiteErrorKind::Read(e) => write!(f, "{path}: cannot be read: {e}"),
-            SiteErrorKind::Write(e) => write!(f, "{path}: cannot be written: {e}"),
-            SiteErrorKind::NoMarkers(marker) => write!(f, "{path}: has no {marker} marker to write the page into"),
-            SiteErrorKind::ReservedId(id) => {
-                write!(f, "{path}: the page of the event “{id}” would take the name of the app's page or the host's not-found page; give it another id")
-            }
-            SiteErrorKind::SameFile(a, b) => {
-                write!(f, "{path}: the events “{a}” and “{b}” differ only in case, so their pages would be one file; give one another id")
-            }
-            SiteErrorKind::BadSiteUrl(url) => write!(f, "{path}: “{url}” is not an http: or https: address of a folder"),
-            SiteErrorKind::Image(reason) => write!(f, "{path}: the preview image cannot be drawn: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for SiteError {}
 
 /// What was written, for the build to report.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -115,28 +51,7 @@ pub struct Written {
     pub sitemap: bool,
 }
 
-/// A dataset's site: its catalog, and where it will be served from if that is known.
-pub struct Site<'a> {
-    pub catalog: &'a Catalog,
-    pub url: Option<SiteUrl>,
-}
-
 impl Site<'_> {
-    /// A path within the site as a link in the head gives it: absolute when the site's address
-    /// is known, else relative (`./` for the index).
-    pub fn link(&self, path: &str) -> String {
-        match (&self.url, path) {
-            (Some(SiteUrl(base)), "./") => base.clone(),
-            (Some(SiteUrl(base)), path) => format!("{base}{path}"),
-            (None, path) => path.to_string(),
-        }
-    }
-
-    /// The preview image of an event's page, or of the index.
-    pub fn preview_path(event: Option<&Event>) -> String {
-        event.map_or_else(|| INDEX_PREVIEW.to_string(), |e| format!("previews/{}.png", e.id))
-    }
-
     /// Every page as a whole document made from `template`, the built `index.html`: the index,
     /// then each event's page by file name, then the shell.
     pub fn pages(&self, template: &str) -> Result<Vec<(String, String)>, SiteErrorKind> {
@@ -145,11 +60,13 @@ impl Site<'_> {
         out.push(("index.html".to_string(), fill(template, pages::head(self, None), pages::index_body(self))?));
         let mut names = std::collections::HashMap::new();
         for (index, event) in events.iter().enumerate() {
-            if is_reserved_page(&event.id) {
+            // The reader refuses both (`ProblemKind::SiteName`, `ProblemKind::SamePage`) by the
+            // same rules; a catalog made some other way is held to them here.
+            if is_site_name(&event.id) {
                 return Err(SiteErrorKind::ReservedId(event.id.clone()));
             }
             // `Foo.html` and `foo.html` are one file on many disks and hosts.
-            if let Some(other) = names.insert(event.id.to_ascii_lowercase(), &event.id) {
+            if let Some(other) = names.insert(PageName(&event.id), &event.id) {
                 return Err(SiteErrorKind::SameFile(other.clone(), event.id.clone()));
             }
             let page = fill(template, pages::head(self, Some(event)), pages::event_body(self, index))?;

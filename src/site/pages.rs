@@ -13,8 +13,26 @@ use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
 use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, Standing};
 
+/// The script at the top of the index's head that sends an old link to an event
+/// (`./?event=palmyra-recaptured&claim=army`, the form links took before events had pages) to the
+/// event's page (`palmyra-recaptured.html?claim=army`, the rest of the query and the fragment
+/// kept) before anything else loads, so the reader does not wait for the app to find it. Only
+/// for an event of this dataset, and only when the address names no `data=`; anything else is
+/// left to the app. `IDS` is the dataset's ids as a JSON list. The Content-Security-Policy allows
+/// it by its hash (`scripts/post-build.mjs`). It holds no `<`, so nothing in it can end or
+/// comment out its element.
+const OLD_LINK_SCRIPT: &str = r#"(function(){var ids=IDS,rest=[],id=null,stay=false;location.search.slice(1).split("&").forEach(function(pair){if(!pair||stay)return;var at=pair.indexOf("="),key=at==-1?pair:pair.slice(0,at),value=at==-1?"":pair.slice(at+1);try{key=decodeURIComponent(key.replace(/\+/g," "));value=decodeURIComponent(value.replace(/\+/g," "))}catch(e){stay=true;return}if(key==="data")stay=true;else if(key==="event")id=value;else rest.push(pair)});if(!stay&&id!==null&&ids.indexOf(id)!=-1)location.replace(id+".html"+(rest.length?"?"+rest.join("&"):"")+location.hash)})();"#;
+
+/// [`OLD_LINK_SCRIPT`] for this dataset.
+pub fn old_link_script(dataset: &Dataset) -> String {
+    let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_string());
+    OLD_LINK_SCRIPT.replacen("IDS", &json_ld::script_safe(&ids), 1)
+}
+
 /// The part of the head that differs from page to page: title, description, canonical link,
-/// Open Graph and Twitter/X cards, and the page's JSON-LD.
+/// Open Graph and Twitter/X cards, and the page's JSON-LD. The index's starts with
+/// [`old_link_script`].
 pub fn head(site: &Site, event: Option<&Event>) -> Markup {
     let catalog = site.catalog;
     let headline = event.map_or(&catalog.dataset.title, |e| &e.title);
@@ -26,6 +44,7 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
         None => catalog.preview_alt(),
     };
     html! {
+        @if event.is_none() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
         title { (catalog.page_title(event)) }
         meta name="description" content=(description);
         link rel="canonical" href=(url);

@@ -1,3 +1,4 @@
+use super::pages::old_link_script;
 use super::*;
 use crate::model::{Catalog, Dataset, DatasetOrigin};
 
@@ -132,6 +133,13 @@ fn markup_and_script_in_every_field_stay_text() {
             assert!(page.contains("<title>Hostile test &lt;/script&gt;"), "{page}");
             continue;
         }
+        // The index's first is the old links' script, with the ids as data.
+        let found = if name == "index.html" {
+            assert_eq!(found[0], ("<script>".to_string(), old_link_script(&catalog.dataset)), "{name}");
+            found[1..].to_vec()
+        } else {
+            found
+        };
         assert_eq!(found.len(), 2, "{name}: {found:?}");
         assert!(found[0].0.contains("application/ld+json"), "{name}");
         assert!(!found[0].1.contains('<') && !found[0].1.contains('>'), "{name}: the JSON-LD cannot end its script");
@@ -153,12 +161,30 @@ fn markup_and_script_in_every_field_stay_text() {
 }
 
 #[test]
+fn the_index_alone_sends_old_links_to_event_pages_before_anything_loads() {
+    let catalog = Catalog::bundled();
+    let script = old_link_script(&catalog.dataset);
+    let ids: Vec<&str> = catalog.dataset.events.iter().map(|e| e.id.as_str()).collect();
+    assert!(script.contains(&format!("var ids={},", serde_json::to_string(&ids).unwrap())), "{script}");
+    assert!(!script.contains("IDS") && !script.contains('<'), "{script}");
+    for (name, page) in pages(&catalog, None) {
+        let head = page[page.find("<!--sourceline:head-->").unwrap() + "<!--sourceline:head-->".len()..].trim_start();
+        if name == "index.html" {
+            // First in the head's own part: before the title, the JSON-LD and the app's scripts.
+            assert!(head.starts_with(&format!("<script>{script}</script><title>")), "{head}");
+        } else {
+            assert!(!page.contains("location.replace"), "{name}");
+        }
+    }
+}
+
+#[test]
 fn an_event_whose_page_would_be_the_index_or_another_s_is_refused() {
     let mut dataset = Dataset::embedded();
-    dataset.events[0].id = "index".to_string();
+    dataset.events[0].id = "Sitemap".to_string();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
     let site = Site { catalog: &catalog, url: None };
-    assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "index"));
+    assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "Sitemap"));
     let mut dataset = Dataset::embedded();
     dataset.events[1].id = dataset.events[0].id.to_ascii_uppercase();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);

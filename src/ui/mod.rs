@@ -4,13 +4,15 @@
 //!
 //! What lives where:
 //! - this file: the state every component shares ([`AppState`], through context);
-//! - `shell`: the app itself, over the bundled dataset or a loaded one, and its page layout;
+//! - `app`: the app itself, over the bundled dataset or a loaded one, at each stage of loading;
+//! - `shell`: the page over one dataset, its layout;
 //! - `timeline/`, `event_list`, `event_panel`, `sources`, `filters`: the views;
 //! - `loader/`: getting a dataset that is not the bundled one (a link or a file) and the
 //!   pages shown while it loads or when it fails;
 //! - `url/`: the address bar, the page's title and description, and links to copy or share;
 //! - `panic`: the page shown if the app ever panics.
 
+mod app;
 mod event_list;
 mod event_panel;
 mod filters;
@@ -32,9 +34,10 @@ use crate::model::{Catalog, Filter, Viewport};
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
-pub use loader::{DatasetView, Stage};
+pub use app::{App, DatasetView};
+pub use loader::Stage;
 pub use panic::{install_panic_hook, show_failure_in};
-pub use shell::{App, Shell};
+pub use shell::Shell;
 pub use sources::SourcesView;
 pub use timeline::Timeline;
 pub use url::CopyLink;

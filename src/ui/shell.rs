@@ -1,52 +1,14 @@
-//! The app and its page: the header, the notices about the link it was opened with, the
-//! filters, the timeline or the sources view, the list and the panels.
+//! The app's page over one dataset: the header, the notices about the link it was opened with,
+//! the filters, the timeline or the sources view, the list and the panels.
 
 use std::sync::Arc;
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
-use super::loader::{self, DatasetSlot, DatasetView};
+use super::loader;
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
-use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
 use crate::model::{Catalog, Direction, Problem};
-
-/// The whole app: over the bundled dataset, or over one a link names with `?data=`.
-#[component]
-pub fn App() -> impl IntoView {
-    // The page's own content, written at build time, gives way to the app in the same task,
-    // so no frame shows both, or neither; the app then keeps the event's title where the page
-    // had it.
-    if let Some(page) = document().get_element_by_id(PAGE_ID) {
-        let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
-        page.remove();
-        // Should the app ever fail, the page is shown again under the failure.
-        super::panic::keep_page(page);
-        if let Some(top) = title {
-            provide_context(TakenOver(StoredValue::new(Some(top))));
-        }
-    }
-    let link = url::current_link();
-    let slot = DatasetSlot::new(Arc::new(Catalog::bundled()));
-    if let Some(path) = link.data {
-        slot.fetch(path);
-    }
-    provide_context(slot);
-    view! { <DatasetView stage=slot.stage/> }
-}
-
-/// Where the page written at build time showed the event's title, in pixels from the top of the
-/// window, when the app took its place: the first view of an event scrolls so that the title
-/// stays there. Taken once, so a dataset loaded later does not scroll to it.
-#[derive(Debug, Clone, Copy)]
-pub struct TakenOver(StoredValue<Option<f64>>);
-
-impl TakenOver {
-    /// The title's place, the first time only.
-    pub fn take(self) -> Option<f64> {
-        self.0.try_update_value(Option::take).flatten()
-    }
-}
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
 /// view, the event list and the panels.

@@ -97,6 +97,34 @@ test('embedded on another origin: compact, sized to its content, and Back in the
   expect(fragmentOf(page)).toBe('');
 });
 
+test('embedded on another origin, the app raises no error in the host page, even where its worker is refused', async ({ page, baseURL }) => {
+  const code = await embedCode(page, './');
+  // What a news site's error monitoring would see, from the page and from every frame in it.
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  // The frame's browser refuses it a service worker, as browsers that keep third parties from
+  // storage do.
+  await page.addInitScript(() => {
+    if (window === window.top || !navigator.serviceWorker) return;
+    navigator.serviceWorker.register = () => {
+      window.__workerRefused = true;
+      return Promise.reject(new DOMException('Failed to register a ServiceWorker: refused in a third-party frame.', 'NotSupportedError'));
+    };
+  });
+  const frame = await openHost(page, baseURL, code);
+  await frame.getByRole('button', { name: /^Start with the first event/ }).click();
+  await expect(panelHeading(frame)).toHaveText(dataset.events[0].title);
+  // The registration (made once the frame has loaded) was tried and refused; an unhandled
+  // refusal is reported at the end of that task, before the next one answers this evaluation.
+  const app = page.frames().find((f) => f.url().startsWith(new URL('./', baseURL).href));
+  await app.waitForFunction(() => window.__workerRefused === true);
+  await app.evaluate(() => new Promise((next) => setTimeout(next)));
+  expect(errors).toEqual([]);
+});
+
 test('a host address naming an event opens the frame on it, and the host page can ask for one', async ({ page, baseURL }) => {
   const code = await embedCode(page, './');
   const frame = await openHost(page, baseURL, code, '#sourceline=mine-clearing');

@@ -30,7 +30,7 @@ const CASES = {
   'wrong-types': { json: { ...valid(), title: 5, events: {} }, says: ['title: must be a string, found a number', 'events: must be a list, found an object'] },
   'missing-and-duplicate-ids': {
     json: { ...valid(), events: [valid().events[0], valid().events[0], { ...valid().events[0], id: undefined }] },
-    says: ['events[1].id: duplicate event id `ev`', 'events[2]: is missing the required field `id`', 'problem(s) found'],
+    says: ['events[1].id: duplicate event id `ev`', 'events[2]: is missing the required field `id`', '2 problems found'],
   },
   'dangling-references': { json: { ...valid(), events: [{ ...valid().events[0], claims: [{ id: 'c', text: 't', by: 'ghost', via: ['sana2'], in: 'nodoc' }] }] }, says: ['unknown source id `ghost`', 'via[0]: unknown source id `sana2`', 'unknown document id `nodoc`'] },
   'invalid-dates': { json: { ...valid(), events: [{ ...valid().events[0], date: '2016-13' }] }, says: ['events[0].date: date `2016-13` is not an EDTF date'] },

@@ -67,6 +67,19 @@ test('filters, search, selection and range round-trip through a reload', async (
   expect(page.url()).toBe(before);
 });
 
+test.describe('without the app', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('an old link reaches the event\'s page, keeping the rest of the query and the fragment', async ({ page }) => {
+    // The app never arrives: the index's own script in its head sends the reader on. (An id
+    // the dataset lacks, and a link with data=, stay on the index: tests above and scale.spec.)
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto('./?q=palmyra&event=palmyra-recaptured&claim=army#who-says-so');
+    await expect(page).toHaveURL(/\/palmyra-recaptured\.html\?q=palmyra&claim=army#who-says-so$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Syrian forces recapture Palmyra');
+  });
+});
+
 test('an unknown event id gets a polite message and a way back', async ({ page }) => {
   await page.goto('./?event=nope');
   const shown = notice(page);

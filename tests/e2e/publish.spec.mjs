@@ -30,6 +30,13 @@ for (const name of builds) {
       await expect(matchCount(page)).toHaveText(`All ${events.length} events`);
     });
 
+    test('offers its own dataset, by its title, when a linked one fails', async ({ page }) => {
+      await page.goto(`built/${name}/?data=no-such-file.json`);
+      await expect(page.getByRole('heading', { name: 'The dataset no-such-file.json could not be shown' })).toBeVisible();
+      await page.getByRole('link', { name: `Open “${dataset.title}” instead`, exact: true }).click();
+      await expect(page.locator('.dataset-title')).toHaveText(dataset.title);
+    });
+
     test('opens each event page on its event, with who says so', async ({ page }) => {
       for (const event of someEvents) {
         await openApp(page, `built/${name}/${event.id}.html`);

@@ -53,6 +53,6 @@ test('a missing dataset says so and offers the bundled one', async ({ page }) =>
   await page.goto('./?data=data/no-such-file.json');
   await expect(page.getByRole('heading', { name: 'The dataset data/no-such-file.json could not be shown' })).toBeVisible();
   await expect(page.getByText('The server answered 404 for this file.')).toBeVisible();
-  await page.getByRole('link', { name: 'Open the bundled Palmyra dataset instead' }).click();
+  await page.getByRole('link', { name: 'Open “Palmyra changes hands, 2011–2017” instead' }).click();
   await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
 });

@@ -2,13 +2,15 @@
 //!
 //! `XMLHttpRequest` rather than `fetch`, for its progress events.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{DatasetSlot, Stage};
-use crate::model::loading::{dataset_text, is_too_large};
-use crate::model::{DatasetOrigin, LoadFailure};
+use crate::model::loading::is_too_large;
+use crate::model::LoadFailure;
 
 /// A download under way. Dropping it stops it and removes its listeners.
 pub struct Download {
@@ -29,48 +31,62 @@ fn same_origin_url(path: &str) -> Option<String> {
     (url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
+/// What a download tells whoever started it: how far it has come, then its bytes or why it has
+/// none. Nothing follows a `Done` or a `Failed`.
+pub enum Report {
+    Progress { done: f64, total: Option<f64> },
+    Done(Vec<u8>),
+    Failed(LoadFailure),
+}
+
 impl Download {
-    /// Starts downloading `path` into `slot`: progress as it comes, then the text is read.
-    pub fn start(path: &str, slot: DatasetSlot) -> Result<Download, LoadFailure> {
+    /// Starts downloading `path`, telling `report` how it goes.
+    pub fn start(path: &str, report: impl Fn(Report) + 'static) -> Result<Download, LoadFailure> {
         let url = same_origin_url(path).ok_or(LoadFailure::NotOnThisSite)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
         // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly,
         // bytes are one copy.
         request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
-        let stage = slot.stage;
-        let label = path.to_string();
-        let failed = move || matches!(stage.get_untracked(), Stage::Failed { .. });
+        let report = Rc::new(report);
+        // Set once the download has failed, after which nothing more is said.
+        let failed = Rc::new(Cell::new(false));
+        let fail = {
+            let (report, failed) = (report.clone(), failed.clone());
+            move |reason| {
+                if !failed.replace(true) {
+                    report(Report::Failed(reason));
+                }
+            }
+        };
         let progress = {
-            let label = label.clone();
+            let (report, failed, fail) = (report.clone(), failed.clone(), fail.clone());
             EventListener::new(&request, "progress", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::ProgressEvent>() else { return };
                 let total = e.length_computable().then(|| e.total());
                 if total.is_some_and(is_too_large) {
-                    stage.set(Stage::Failed { label: label.clone(), reason: LoadFailure::TooLarge, problems: Vec::new() });
-                } else if !failed() {
-                    stage.set(Stage::Downloading { label: label.clone(), done: e.loaded(), total });
+                    fail(LoadFailure::TooLarge);
+                } else if !failed.get() {
+                    report(Report::Progress { done: e.loaded(), total });
                 }
             })
         };
         let done = {
-            let (request, label) = (request.clone(), label.clone());
+            let (request, fail) = (request.clone(), fail.clone());
             EventListener::once(&request.clone(), "load", move |_| {
-                if failed() {
+                if failed.get() {
                     return;
                 }
                 match request.status().unwrap_or(0) {
                     200..=299 => {
                         let bytes = request.response().map(|body| js_sys::Uint8Array::new(&body).to_vec()).unwrap_or_default();
-                        slot.read_later(dataset_text(bytes), DatasetOrigin::Link(label));
+                        report(Report::Done(bytes));
                     }
-                    status => stage.set(Stage::Failed { label, reason: LoadFailure::Status(status), problems: Vec::new() }),
+                    status => fail(LoadFailure::Status(status)),
                 }
             })
         };
-        let error = EventListener::once(&request, "error", move |_| {
-            stage.set(Stage::Failed { label, reason: LoadFailure::DownloadFailed, problems: Vec::new() });
-        });
+        let error = EventListener::once(&request, "error", move |_| fail(LoadFailure::DownloadFailed));
         request.send().map_err(|_| LoadFailure::CannotRequest)?;
         Ok(Download { request, _listeners: [progress, done, error] })
     }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use file::FileOpener;
-pub use views::{DatasetView, Provenance};
+pub use views::{NotReady, Provenance};
 
 use crate::model::loading::{dataset_text, is_too_large};
 use crate::model::{Catalog, DatasetOrigin, LoadFailure, Problem};
@@ -61,7 +61,13 @@ impl DatasetSlot {
     /// Downloads the dataset a `?data=` link names, from this site only.
     pub fn fetch(&self, path: String) {
         self.stage.set(Stage::Downloading { label: path.clone(), done: 0.0, total: None });
-        match fetch::Download::start(&path, *self) {
+        let (slot, label) = (*self, path.clone());
+        let report = move |report| match report {
+            fetch::Report::Progress { done, total } => slot.stage.set(Stage::Downloading { label: label.clone(), done, total }),
+            fetch::Report::Done(bytes) => slot.read_later(dataset_text(bytes), DatasetOrigin::Link(label.clone())),
+            fetch::Report::Failed(reason) => slot.fail(label.clone(), reason),
+        };
+        match fetch::Download::start(&path, report) {
             Ok(download) => self.pending.set_value(Some(Pending::Download { _download: download })),
             Err(reason) => self.fail(path, reason),
         }

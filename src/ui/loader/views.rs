@@ -4,18 +4,20 @@
 use leptos::prelude::*;
 
 use super::Stage;
-use crate::model::loading::{download_progress, downloading, failure_heading, more_problems, problems_found, reading, SHOWN_PROBLEMS};
+use crate::model::dataset::EMBEDDED_TITLE;
+use crate::model::loading::{
+    download_progress, downloading, failure_heading, more_problems, open_built, open_built_instead, problems_found, reading, SHOWN_PROBLEMS,
+};
 use crate::model::{LoadFailure, Problem};
-use crate::ui::Shell;
 
-/// Whatever stage the dataset is at: progress, a failure with its problems, or the app.
+/// What the page shows while a dataset is not ready: progress, or a failure with its problems.
 #[component]
-pub fn DatasetView(
-    /// The app's dataset slot.
-    stage: RwSignal<Stage>,
+pub fn NotReady(
+    /// The dataset's stage; a ready one shows nothing here.
+    stage: Stage,
 ) -> impl IntoView {
-    move || match stage.get() {
-        Stage::Ready(catalog, problems) => view! { <Shell catalog=catalog problems=problems/> }.into_any(),
+    match stage {
+        Stage::Ready(..) => ().into_any(),
         Stage::Downloading { label, done, total } => {
             let (percent, amount) = download_progress(done, total);
             view! {
@@ -55,7 +57,7 @@ fn LoadFailurePage(
             <h2>{failure_heading(&label)}</h2>
             <p>{reason.to_string()}</p>
             <ProblemList problems=problems/>
-            <p><a href="./">"Open the bundled Palmyra dataset instead"</a></p>
+            <p><a href="./">{open_built_instead(EMBEDDED_TITLE)}</a></p>
         </main>
     }
 }
@@ -96,7 +98,7 @@ pub fn Provenance(
             <p>
                 <strong>"Not the bundled dataset. "</strong>
                 {said}
-                <a href="./">"Open the bundled Palmyra dataset"</a>
+                <a href="./">{open_built(EMBEDDED_TITLE)}</a>
             </p>
             {summary.map(|summary| view! {
                 <details>

@@ -3,6 +3,12 @@
 
 use leptos::prelude::*;
 
+/// Where the label column begins on a vertical axis, after the symbols, the bars and room for
+/// the leaders that join moved labels to their symbols.
+pub const LABEL_COLUMN_PX: f64 = 44.0;
+/// The column kept on a vertical axis' far side for gathered marks.
+pub const CLUSTER_COLUMN_PX: f64 = 36.0;
+
 /// The axis is vertical below this width, as in the stylesheet.
 const NARROW_QUERY: &str = "(max-width: 640px)";
 
@@ -29,7 +35,7 @@ impl Geometry {
     pub fn of(area: &web_sys::HtmlElement, marks: &web_sys::HtmlElement) -> Geometry {
         let vertical = window().match_media(NARROW_QUERY).ok().flatten().is_some_and(|m| m.matches());
         let (length, breadth) = if vertical {
-            (area.client_height(), marks.client_width() - (super::marks::LABEL_COLUMN_PX + super::marks::CLUSTER_COLUMN_PX) as i32)
+            (area.client_height(), marks.client_width() - (LABEL_COLUMN_PX + CLUSTER_COLUMN_PX) as i32)
         } else {
             // Rows stack across a horizontal axis: its breadth does not matter.
             (area.client_width(), 1)

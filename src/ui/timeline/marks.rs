@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::geometry::{px, Geometry};
+use super::geometry::{px, Geometry, LABEL_COLUMN_PX};
 use crate::model::marks::{badge, MarkFacts};
 use crate::model::timeline::{Cluster, Placement, Side, MARK_PX};
 use crate::model::{within, Corroboration, Dataset};
@@ -13,11 +13,6 @@ use crate::ui::{reveal_panel, use_state};
 
 /// Height of a row of marks on a horizontal axis: a label line and the date's bar under it.
 pub const ROW_PX: f64 = 28.0;
-/// Where the label column begins on a vertical axis, after the symbols, the bars and room for
-/// the leaders that join moved labels to their symbols.
-pub const LABEL_COLUMN_PX: f64 = 44.0;
-/// The column kept on a vertical axis' far side for gathered marks.
-pub const CLUSTER_COLUMN_PX: f64 = 36.0;
 /// One line of a label, as the stylesheet sets it, and a label's padding around its lines.
 const LINE_PX: f64 = 18.0;
 const LABEL_PADDING_PX: f64 = 6.0;

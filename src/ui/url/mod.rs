@@ -18,7 +18,7 @@ pub use copy_link::CopyLink;
 pub use download::Downloads;
 pub use embed::{keep_host_in_step, EmbedCode};
 pub use head::follow_selection_in_document_head;
-pub use sync::{sync_with_address_bar, KeptAddress};
+pub use sync::{sync_with_address_bar, KeptAddress, TakenOver};
 
 use leptos::prelude::window;
 

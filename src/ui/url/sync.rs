@@ -13,8 +13,25 @@ use wasm_bindgen::JsValue;
 use super::{current_address, current_link};
 use crate::model::{ViewState, Viewport};
 use crate::model::catalog::EVENT_TITLE_ID;
-use crate::ui::shell::TakenOver;
 use crate::ui::AppState;
+
+/// Where the page written at build time showed the event's title, in pixels from the top of the
+/// window, when the app took its place: the first view of an event scrolls so that the title
+/// stays there. Taken once, so a dataset loaded later does not scroll to it.
+#[derive(Debug, Clone, Copy)]
+pub struct TakenOver(StoredValue<Option<f64>>);
+
+impl TakenOver {
+    /// The title's place, `top` pixels from the top of the window.
+    pub fn at(top: f64) -> TakenOver {
+        TakenOver(StoredValue::new(Some(top)))
+    }
+
+    /// The title's place, the first time only.
+    pub fn take(self) -> Option<f64> {
+        self.0.try_update_value(Option::take).flatten()
+    }
+}
 
 /// How long the view must rest before the address follows it: dragging moves it many times a
 /// second.
