@@ -70,20 +70,22 @@ const files = [];
 })(dir);
 
 // Content-Security-Policy: hash every inline script of every page. A JSON-LD block is data, not
-// script, and is never run. Run again on a built folder, the hashes are already in place.
-// `trunk serve` injects its live-reload script after this hook runs, so debug builds allow
+// script, and is never run. Run again on a built folder (pages written anew, with another
+// address or dataset), the hashes are worked out again: the index's script holds the dataset's
+// ids. `trunk serve` injects its live-reload script after this hook runs, so debug builds allow
 // inline script; release builds (everything in dist/ that is ever deployed) allow only the
 // hashed ones.
+const SCRIPT_SRC = /(script-src 'self' 'wasm-unsafe-eval')[^;"]*/;
 let hashed = 0;
 for (const page of files.filter((f) => f.endsWith('.html'))) {
   const path = join(dir, page);
   const html = readFileSync(path, 'utf8');
-  if (!html.includes('INLINE_SCRIPT_HASHES')) continue;
+  if (!SCRIPT_SRC.test(html)) continue;
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
   );
   hashed = Math.max(hashed, hashes.length);
-  writeFileSync(path, html.replace('INLINE_SCRIPT_HASHES', release ? hashes.join(' ') : "'unsafe-inline'"));
+  writeFileSync(path, html.replace(SCRIPT_SRC, `$1 ${release ? hashes.join(' ') : "'unsafe-inline'"}`));
 }
 
 // Service worker: the precache list and the build id. What a first visit downloads is the app

@@ -21,7 +21,7 @@ use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, 
 /// left to the app. `IDS` is the dataset's ids as a JSON list. The Content-Security-Policy allows
 /// it by its hash (`scripts/post-build.mjs`). It holds no `<`, so nothing in it can end or
 /// comment out its element.
-const OLD_LINK_SCRIPT: &str = r#"(function(){var ids=IDS,rest=[],id=null,stay=false;location.search.slice(1).split("&").forEach(function(pair){if(!pair||stay)return;var at=pair.indexOf("="),key=at==-1?pair:pair.slice(0,at),value=at==-1?"":pair.slice(at+1);try{key=decodeURIComponent(key.replace(/\+/g," "));value=decodeURIComponent(value.replace(/\+/g," "))}catch(e){stay=true;return}if(key==="data")stay=true;else if(key==="event")id=value;else rest.push(pair)});if(!stay&&id!==null&&ids.indexOf(id)!=-1)location.replace(id+".html"+(rest.length?"?"+rest.join("&"):"")+location.hash)})();"#;
+const OLD_LINK_SCRIPT: &str = r#"(function(){var ids=IDS,rest=[],id=null,stay=false;location.search.slice(1).split("&").forEach(function(pair){if(!pair||stay)return;var at=pair.indexOf("="),key=at==-1?pair:pair.slice(0,at),value=at==-1?"":pair.slice(at+1);try{key=decodeURIComponent(key.replace(/\+/g," "));value=decodeURIComponent(value.replace(/\+/g," "))}catch(e){stay=true;return}if(key==="data")stay=true;else if(key==="event")id=value;else rest.push(pair)});if(!stay&&id!==null&&ids.indexOf(id)!=-1){window.stop();location.replace(id+".html"+(rest.length?"?"+rest.join("&"):"")+location.hash)}})();"#;
 
 /// [`OLD_LINK_SCRIPT`] for this dataset.
 pub fn old_link_script(dataset: &Dataset) -> String {

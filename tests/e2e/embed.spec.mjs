@@ -30,7 +30,7 @@ async function embedCode(page, path) {
 async function openHost(page, baseURL, code, fragment = '') {
   const name = `page-${test.info().project.name}-${test.info().title.replace(/[^a-z]+/gi, '-').slice(0, 40)}.html`;
   mkdirSync('target/e2e-site/host', { recursive: true });
-  writeFileSync(`target/e2e-site/host/${name}`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host page</title></head><body><h1>A host page</h1>${code}<p>After the timeline.</p></body></html>`);
+  writeFileSync(`target/e2e-site/host/${name}`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A host page</title></head><body><h1>A host page</h1>${code}<p>After the timeline.</p></body></html>`);
   const host = new URL(`/host/${name}`, baseURL);
   host.hostname = 'localhost';
   await page.goto(host.href + fragment);
@@ -103,7 +103,7 @@ test('embedded on another origin, the app raises no error in the host page, even
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    if (message.type() === 'error') errors.push(`console error: ${message.text()} (${message.location().url})`);
   });
   // The frame's browser refuses it a service worker, as browsers that keep third parties from
   // storage do.

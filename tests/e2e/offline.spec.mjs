@@ -134,6 +134,25 @@ test('every text and wasm file of the build has gzip and brotli copies beside it
   expect(files.filter((f) => /\.png\.(gz|br)$/.test(f))).toEqual([]);
 });
 
+test('every inline script of every built site is allowed by its page\'s policy, and nothing else inline', () => {
+  // scripts/post-build.mjs hashes them each time it runs, also on a site written again with
+  // another dataset, whose index sends old links on with that dataset's ids.
+  const sites = [BUILD, `${BUILD}/hostile-site`, ...readdirSync(`${BUILD}/built`).map((name) => `${BUILD}/built/${name}`)];
+  let checked = 0;
+  for (const site of sites) {
+    for (const page of readdirSync(site).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(`${site}/${page}`, 'utf8');
+      const allowed = html.match(/script-src 'self' 'wasm-unsafe-eval'([^;"]*)/)[1].trim().split(/\s+/).filter(Boolean).sort();
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)]
+        .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
+        .sort();
+      expect(allowed, `${site}/${page}`).toEqual(inline);
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThan(3 * 13);
+});
+
 test('the stylesheet and scripts ship minified, under the integrity hashes the pages name', () => {
   // scripts/post-build.mjs minifies them after Trunk wrote its hashes, and writes new ones.
   const pages = readdirSync(BUILD).filter((f) => f.endsWith('.html'));
