@@ -928,29 +928,30 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:#?}");
     }
 
+    /// The small fixture with a copy of its event added, changed by `edit`: how many problems
+    /// reading it finds, and the ids of the events kept.
+    fn with_a_second_event(edit: impl FnOnce(&mut Value)) -> (usize, Vec<String>) {
+        let mut value = fixtures::small_json();
+        let mut second = value["events"][0].clone();
+        edit(&mut second);
+        value["events"].as_array_mut().unwrap().push(second);
+        let (dataset, problems) = Dataset::parse(&value.to_string());
+        (problems.len(), dataset.unwrap().events.iter().map(|e| e.id.clone()).collect())
+    }
+
     #[test]
     fn events_with_problems_are_left_out_and_the_rest_kept() {
-        let mut value = fixtures::small_json();
-        let mut bad = value["events"][0].clone();
-        bad["id"] = json!("bad");
-        bad["date"] = json!("never");
-        value["events"].as_array_mut().unwrap().push(bad);
-        let (dataset, problems) = Dataset::parse(&value.to_string());
-        assert_eq!(problems.len(), 1);
-        let ids: Vec<_> = dataset.unwrap().events.iter().map(|e| e.id.clone()).collect();
-        assert_eq!(ids, ["taken"]);
+        let kept = with_a_second_event(|bad| {
+            bad["id"] = json!("bad");
+            bad["date"] = json!("never");
+        });
+        assert_eq!(kept, (1, vec!["taken".to_string()]));
     }
 
     #[test]
     fn of_two_events_with_one_page_the_first_is_kept() {
-        let mut value = fixtures::small_json();
-        let mut again = value["events"][0].clone();
-        again["id"] = json!("TAKEN");
-        value["events"].as_array_mut().unwrap().push(again);
-        let (dataset, problems) = Dataset::parse(&value.to_string());
-        assert_eq!(problems.len(), 1);
-        let ids: Vec<_> = dataset.unwrap().events.iter().map(|e| e.id.clone()).collect();
-        assert_eq!(ids, ["taken"]);
+        let kept = with_a_second_event(|again| again["id"] = json!("TAKEN"));
+        assert_eq!(kept, (1, vec!["taken".to_string()]));
     }
 
     #[test]
