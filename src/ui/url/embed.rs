@@ -116,7 +116,9 @@ pub fn EmbedCode() -> impl IntoView {
         let catalog = state.catalog();
         let mut link = catalog.link(state.selected.get(), state.claim.get(), state.filter.get(), state.viewport.get());
         link.embed = true;
-        embed::embed_code(&absolute(&link.app_address()), &format!("{}{}", folder(), embed::HOST_SCRIPT), &catalog.page_title(None))
+        // The event's own page where it has one, as every link the app gives: an old `?event=`
+        // address would cost the frame a second request.
+        embed::embed_code(&absolute(&catalog.address(&link)), &format!("{}{}", folder(), embed::HOST_SCRIPT), &catalog.page_title(None))
     };
     view! {
         <div class="embed-code">
