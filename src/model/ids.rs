@@ -29,7 +29,8 @@ pub const SITE_NAMES: &[&str] = &[
 /// writes ([`SITE_NAMES`], in any case), or, for an id ending in `.html`, with the page of another
 /// event.
 pub fn is_site_name(id: &str) -> bool {
-    ends_in_html(id) || SITE_NAMES.iter().any(|name| name.eq_ignore_ascii_case(id))
+    // Every event is asked: the lengths settle most names before a letter is compared.
+    ends_in_html(id) || SITE_NAMES.iter().any(|name| name.len() == id.len() && name.eq_ignore_ascii_case(id))
 }
 
 /// Whether an id ends in `.html`, in any case, after at least one character.
@@ -52,13 +53,8 @@ impl Eq for PageName<'_> {}
 
 impl std::hash::Hash for PageName<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // Ids are short: lowered a stack buffer at a time, hashed as whole slices.
-        let mut buffer = [0u8; 32];
-        for chunk in self.0.as_bytes().chunks(buffer.len()) {
-            let lowered = &mut buffer[..chunk.len()];
-            lowered.copy_from_slice(chunk);
-            lowered.make_ascii_lowercase();
-            state.write(lowered);
+        for byte in self.0.bytes() {
+            state.write_u8(byte.to_ascii_lowercase());
         }
         state.write_u8(0xff);
     }

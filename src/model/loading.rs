@@ -112,8 +112,7 @@ pub fn more_problems(total: usize) -> Option<String> {
 
 /// The text of a dataset file (downloaded or opened), read as UTF-8 as JSON is, without a leading byte order mark;
 /// bytes that are not UTF-8 become U+FFFD, as a browser's decoder makes them.
-pub fn dataset_text(bytes: Vec<u8>) -> String {
-    let mut bytes = bytes;
+pub fn dataset_text(mut bytes: Vec<u8>) -> String {
     if bytes.starts_with(BYTE_ORDER_MARK) {
         bytes.drain(..BYTE_ORDER_MARK.len());
     }

@@ -58,9 +58,7 @@ impl Dataset {
     pub fn embedded() -> Dataset {
         Dataset::parse(EMBEDDED_JSON).0.unwrap_or_else(Dataset::empty)
     }
-}
 
-impl Dataset {
     /// What a dataset holds, counted: "13 events, 31 claims, 17 sources, 1 document".
     pub fn contents(&self) -> String {
         let claims: usize = self.events.iter().map(|e| e.claims.len()).sum();
@@ -486,15 +484,15 @@ impl Reader {
         let mut first_at: HashMap<PageName<'_>, usize> = HashMap::with_capacity_and_hasher(items.len(), Default::default());
         let mut left_out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            // Ids that are no page's name at all are reported as such.
-            let Some(id) = id_of(item).map(|id| &**id).filter(|id| is_slug(id) && !is_site_name(id)) else { continue };
+            let Some(id) = id_of(item).map(|id| &**id).filter(|id| is_slug(id)) else { continue };
             match first_at.entry(PageName(id)) {
                 Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
                 Entry::Occupied(first) => {
                     let other = first.key().0;
-                    if other != id {
+                    // Two site names alike but for case are reported as such already.
+                    if other != id && !is_site_name(id) {
                         let path = Path::Root.key(EVENTS.key);
                         let first = path.index(*first.get()).to_string();
                         let kind = ProblemKind::SamePage { id: id.to_string(), other: other.to_string(), first };

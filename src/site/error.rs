@@ -17,7 +17,8 @@ pub enum SiteErrorKind {
     Write(std::io::Error),
     /// The template lacks a pair of markers.
     NoMarkers(&'static str),
-    /// An event's page would overwrite a file of the app, or the host's not-found page.
+    /// An event's page would take the name of one of the site's own files
+    /// ([`crate::model::ids::is_site_name`]).
     ReservedId(String),
     /// Two events whose ids differ only in case, whose pages would be one file.
     SameFile(String, String),
