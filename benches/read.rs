@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use divan::Bencher;
-use sourceline::model::{Catalog, Dataset, DatasetOrigin};
+use sourceline::model::{compiled, Catalog, Dataset, DatasetOrigin};
 use sourceline::synthetic;
 
 fn main() {
@@ -32,6 +32,21 @@ fn dataset_parse(bencher: Bencher, events: usize) {
     bencher.bench(|| {
         let (dataset, problems) = Dataset::parse(divan::black_box(text));
         assert!(problems.is_empty() && dataset.is_some());
+        dataset
+    });
+}
+
+/// The same datasets compiled, as the build writes them for the app (`model::compiled`).
+static CATALOGS: LazyLock<[Vec<u8>; 2]> =
+    LazyLock::new(|| TEXTS.each_ref().map(|text| compiled::write(&Dataset::parse(text).0.unwrap_or_else(Dataset::empty))));
+
+#[divan::bench(args = EVENTS, sample_count = 20)]
+fn compiled_read(bencher: Bencher, events: usize) {
+    let at = EVENTS.iter().position(|&n| n == events).unwrap_or(0);
+    let bytes = &CATALOGS[at];
+    bencher.bench(|| {
+        let dataset = compiled::read(divan::black_box(bytes));
+        assert!(dataset.is_ok());
         dataset
     });
 }

@@ -3,9 +3,10 @@
 // - in a release build, minifies the stylesheet and the scripts (esbuild, from npm) and writes
 //   the new files' hashes into the page's `integrity` attributes, before any page is written
 //   from it: 3.5 KB less gzip in the first load than Trunk's copies;
-// - writes the static site into the build (src/bin/site.rs: a page and a preview image per
-//   event, the index's content, the offline shell, the sitemap when SITE_URL is set), from the
-//   dataset SOURCELINE_DATA names if set, unless --no-site says it is already written;
+// - checks the dataset and writes the static site into the build (src/bin/site.rs: the compiled
+//   catalog the app reads, a page per event and preview images, the index's content, the offline
+//   shell, the sitemap when SITE_URL is set), from the dataset SOURCELINE_DATA names if set,
+//   unless --no-site says it is already written; a dataset with any problem stops the build;
 // - puts the SHA-256 hashes of the inline scripts Trunk injects into the Content-Security-Policy
 //   of every page, so those and nothing else may run inline;
 // - writes the app shell's file list and a build id (a hash of every file) into sw.js, so the
@@ -51,13 +52,20 @@ if (release && !process.argv.includes('--no-site')) {
 }
 
 if (!process.argv.includes('--no-site')) {
-  // A build with another dataset (SOURCELINE_DATA, checked and built into the app by build.rs)
-  // gets its pages from the same file. The site command reads it when it runs, so it is built
+  // A build with another dataset (SOURCELINE_DATA) gets its catalog and its pages from that
+  // file, checked here: the wasm holds no dataset. The site command reads it when it runs, so it is built
   // without the variable, and once for every dataset.
   const { SOURCELINE_DATA: data, ...env } = process.env;
   const dataset = data?.trim() ? ['--data', data] : [];
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir, ...dataset], { stdio: 'inherit', env });
+  // Preview images are kept by what they show in target/previews, so that a build after a
+  // change draws only the images of the events that changed.
+  const cache = ['--cache', join('target', 'previews')];
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir, ...dataset, ...cache], { stdio: 'inherit', env });
 }
+
+// What takes long on a large site is said as it goes, with the time each step took.
+const started = Date.now();
+const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 const files = [];
 (function walk(d) {
@@ -77,9 +85,12 @@ const files = [];
 // hashed ones.
 const SCRIPT_SRC = /(script-src 'self' 'wasm-unsafe-eval')[^;"]*/;
 let hashed = 0;
+// The pages made from the template (they carry its markers), found on the way.
+const templated = new Set();
 for (const page of files.filter((f) => f.endsWith('.html'))) {
   const path = join(dir, page);
   const html = readFileSync(path, 'utf8');
+  if (html.includes('<!--sourceline:body-->')) templated.add(page);
   if (!SCRIPT_SRC.test(html)) continue;
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
@@ -101,8 +112,9 @@ const id = release ? build.digest('hex').slice(0, 16) : 'dev';
 // markers), which the worker answers with the shell; any other address goes to the network.
 const pages = files
   .filter((f) => f.endsWith('.html') && !f.includes('/') && f !== 'index.html' && f !== '_shell.html')
-  .filter((f) => readFileSync(join(dir, f), 'utf8').includes('<!--sourceline:body-->'))
+  .filter((f) => templated.has(f))
   .map((f) => f.slice(0, -'.html'.length));
+if (pages.length > 1000) console.log(`post-build: ${hashed} inline script hash(es) in ${templated.size} pages, ${took()}`);
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
@@ -111,14 +123,20 @@ const sw = readFileSync(swPath, 'utf8')
 writeFileSync(swPath, sw);
 
 // Precompressed copies, made last, of each file as it is served. Images are compressed already.
-const compressible = /\.(html|js|css|wasm|json|svg|xml|webmanifest|txt)$/;
+// A site of more than a thousand event pages has its event pages served as they are (hosts that
+// compress on the fly still do): two more files for each of 100,000 pages took this machine
+// about five minutes to write (docs/publishing.md). The app's files, the index and the shell,
+// which every first visit loads, always have their copies.
+const compressible = /\.(html|js|css|wasm|json|svg|xml|webmanifest|txt|slcat)$/;
+const eventPages = new Set(pages.map((p) => `${p}.html`));
+const skipped = eventPages.size > 1000 ? eventPages : new Set();
 let compressed = 0;
 if (release) {
-  for (const f of files.filter((f) => compressible.test(f))) {
+  for (const f of files.filter((f) => compressible.test(f) && !skipped.has(f))) {
     const raw = readFileSync(join(dir, f));
     writeFileSync(join(dir, `${f}.gz`), gzipSync(raw, { level: 9 }));
     writeFileSync(join(dir, `${f}.br`), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
     compressed += 1;
   }
 }
-console.log(`post-build: ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached, ${pages.length} event pages, ${compressed} files precompressed (.gz, .br)`);
+console.log(`post-build (${took()}): ${hashed} inline script hash(es) per page, service worker build ${id}, ${shell.length + 1} files precached, ${pages.length} event pages, ${compressed} files precompressed (.gz, .br)`);

@@ -11,16 +11,6 @@
 
 pub mod model;
 
-/// The text of the dataset the app is built with. `build.rs` checks the file (`data/palmyra.json`,
-/// or the one `SOURCELINE_DATA` names) and copies it into the build, so that a site can be built
-/// with any dataset without a change to the repository. The model reads it as
-/// [`model::dataset::EMBEDDED_JSON`], and its title, which `build.rs` writes beside it, as
-/// [`model::dataset::EMBEDDED_TITLE`].
-mod bundled {
-    pub const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
-    pub const TITLE: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled-title.txt"));
-}
-
 /// Invented datasets for tests and benchmarks (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;

@@ -1,9 +1,9 @@
-//! The browser entry point: install the panic hook and mount the app. Nothing else lives here.
+//! The browser entry point: install the panic hook and start the app. Nothing else lives here.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     sourceline::ui::install_panic_hook();
-    leptos::mount::mount_to_body(sourceline::ui::App);
+    sourceline::ui::start();
 }
 
 // The app has no native form; the binary exists natively only so that `cargo test` can build

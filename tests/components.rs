@@ -35,6 +35,18 @@ where
     Mounted { root, _handle: Box::new(handle) }
 }
 
+/// The repository's dataset, as the app holds the dataset its site is built with.
+fn palmyra() -> Catalog {
+    let (dataset, problems) = Dataset::parse(include_str!("../data/palmyra.json"));
+    assert!(problems.is_empty());
+    Catalog::new(dataset.unwrap(), DatasetOrigin::Bundled)
+}
+
+/// The app, opened over the repository's dataset as it opens over a site's.
+fn app() -> impl IntoView {
+    view! { <sourceline::ui::App stage=Stage::Ready(Arc::new(palmyra()), Vec::new())/> }
+}
+
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -57,7 +69,7 @@ fn button_containing(root: &web_sys::HtmlElement, selector: &str, words: &str) -
 
 #[wasm_bindgen_test]
 fn app_names_the_product_and_the_bundled_dataset() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     assert_eq!(text(root, "h1"), "sourceline");
     assert_eq!(text(root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
@@ -66,7 +78,7 @@ fn app_names_the_product_and_the_bundled_dataset() {
 
 #[wasm_bindgen_test]
 fn the_list_shows_every_event_in_order() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     let titles: Vec<String> = all(root, ".event-list li .title").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(titles.len(), 13);
@@ -76,7 +88,7 @@ fn the_list_shows_every_event_in_order() {
 
 #[wasm_bindgen_test]
 async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     button_containing(root, ".event-list button", "IS retakes Palmyra").click();
     leptos::task::tick().await;
@@ -88,7 +100,7 @@ async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
 
 #[wasm_bindgen_test]
 async fn each_relay_chain_is_drawn_with_a_node_per_source_and_the_document() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     button_containing(root, ".event-list button", "Syrian forces recapture Palmyra").click();
     leptos::task::tick().await;
@@ -110,7 +122,7 @@ async fn each_relay_chain_is_drawn_with_a_node_per_source_and_the_document() {
 
 #[wasm_bindgen_test]
 async fn previous_and_next_step_through_the_events_in_order() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     button_containing(root, ".stepper button", "Start with the first event").click();
     leptos::task::tick().await;
@@ -127,7 +139,7 @@ async fn previous_and_next_step_through_the_events_in_order() {
 
 #[wasm_bindgen_test]
 async fn search_narrows_the_list_and_the_count() {
-    let app = mount(sourceline::ui::App);
+    let app = mount(app);
     let root = &app.root;
     let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
     input.set_value("terrorists");
@@ -179,7 +191,7 @@ fn a_panic_leaves_a_page_that_says_what_happened() {
 /// Opening another dataset replaces the app over the first, and the first is freed with it.
 #[wasm_bindgen_test]
 async fn opening_another_dataset_frees_the_first() {
-    let first = Arc::new(Catalog::bundled());
+    let first = Arc::new(palmyra());
     let weak = Arc::downgrade(&first);
     let stage = RwSignal::new(Stage::Ready(first, Vec::new()));
     let app = mount(move || view! { <DatasetView stage=stage/> });
@@ -187,7 +199,7 @@ async fn opening_another_dataset_frees_the_first() {
     assert_eq!(text(&app.root, ".dataset-title"), "Palmyra changes hands, 2011–2017");
     assert!(weak.upgrade().is_some(), "the app holds the dataset it shows");
 
-    let second = Catalog::new(Dataset::embedded(), DatasetOrigin::File("second.json".into()));
+    let second = Catalog::new(palmyra().dataset, DatasetOrigin::File("second.json".into()));
     stage.set(Stage::Ready(Arc::new(second), Vec::new()));
     leptos::task::tick().await;
     assert!(text(&app.root, ".provenance").contains("second.json"), "the second dataset is shown");

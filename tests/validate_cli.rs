@@ -5,7 +5,8 @@ mod support;
 
 use std::process::Command;
 
-use sourceline::model::dataset::EMBEDDED_JSON;
+/// The repository's dataset as written.
+const PALMYRA_JSON: &str = include_str!("../data/palmyra.json");
 use support::PALMYRA_PATH;
 
 fn validate(args: &[&str]) -> (i32, String) {
@@ -26,7 +27,7 @@ fn a_broken_dataset_lists_each_problem_with_its_path_and_fails() {
     let dir = std::env::temp_dir().join(format!("sourceline-validate-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("broken.json");
-    let broken = EMBEDDED_JSON
+    let broken = PALMYRA_JSON
         .replacen("\"via\": [\"sana\"]", "\"via\": [\"sana2\"]", 1)
         .replacen("\"date\": \"2016-12\"", "\"date\": \"2016-13\"", 1);
     std::fs::write(&path, broken).unwrap();

@@ -4,7 +4,9 @@
 
 use super::attribution::{Attribution, WHO_SAYS_SO};
 use super::dataset::{Dataset, Event};
-use super::date::Day;
+use std::ops::Range;
+
+use super::date::{day_range_words, Day};
 use super::filter::{Facets, Filter, SearchIndex};
 use super::loading::LoadFailure;
 use super::problem::Problem;
@@ -25,16 +27,31 @@ pub const PAGE_ID: &str = "page";
 /// event's page written at build time: the app finds the page's title by it when it takes over.
 pub const EVENT_TITLE_ID: &str = "event-panel-heading";
 
+/// The name of the `meta` element by which every page of a site gives the title of the dataset
+/// it was built with, so that the app can offer it back from another dataset without reading it.
+pub const BUILT_TITLE_META: &str = "sourceline-dataset";
+
 /// The product's name, as pages, previews and titles give it.
 pub const SITE_NAME: &str = "sourceline";
 
 /// The longest description of a page, as search engines and link previews show it.
 pub const DESCRIPTION_CHARS: usize = 160;
 
+/// The most events a page lists. A larger dataset is listed by period: its events in stretches
+/// of this many, in time order. An event's page then lists the events of its own period, with
+/// links to the periods either side, and the index links to the periods, so that no page grows
+/// with the dataset (a page listing all of 100,000 events would be megabytes, and writing one
+/// for every event, terabytes).
+pub const LISTED_EVENTS: usize = 50;
+
+/// The most periods the index links to: above that, each of its links opens a wider stretch of
+/// whole periods, so that the index, the page of the first visit, stays small at any size.
+pub const INDEX_LINKS: usize = 200;
+
 /// Where a dataset came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatasetOrigin {
-    /// The dataset compiled into the app.
+    /// The dataset the site was built with, read from its compiled catalog.
     Bundled,
     /// A file on the app's own site, named by a `?data=` link, as the link gave it.
     Link(String),
@@ -126,11 +143,6 @@ impl Catalog {
         }
     }
 
-    /// The catalog of the dataset compiled into the app.
-    pub fn bundled() -> Catalog {
-        Catalog::new(Dataset::embedded(), DatasetOrigin::Bundled)
-    }
-
     /// The index of the event with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.dataset.events.iter().position(|e| e.id == id)
@@ -212,6 +224,48 @@ impl Catalog {
         count(self.dataset.events.len(), "event", "events")
     }
 
+    /// The stretches of events the pages list: one of every event for a dataset of at most
+    /// [`LISTED_EVENTS`], else consecutive stretches of that many, in time order.
+    pub fn periods(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let events = self.dataset.events.len();
+        (0..events).step_by(LISTED_EVENTS).map(move |start| start..(start + LISTED_EVENTS).min(events))
+    }
+
+    /// The stretches of events the index links to, each opened at its first event: every
+    /// period, or, for a dataset of more than [`INDEX_LINKS`] periods, wider stretches of whole
+    /// periods, at most [`INDEX_LINKS`] of them.
+    pub fn index_periods(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let events = self.dataset.events.len();
+        let periods = events.div_ceil(LISTED_EVENTS);
+        let width = periods.div_ceil(INDEX_LINKS).max(1) * LISTED_EVENTS;
+        (0..events).step_by(width).map(move |start| start..(start + width).min(events))
+    }
+
+    /// Whether the pages list the events by period rather than all at once.
+    pub fn listed_by_period(&self) -> bool {
+        self.dataset.events.len() > LISTED_EVENTS
+    }
+
+    /// The period the event at `index` is listed in.
+    pub fn period_of(&self, index: usize) -> Range<usize> {
+        let start = index / LISTED_EVENTS * LISTED_EVENTS;
+        start..(start + LISTED_EVENTS).min(self.dataset.events.len())
+    }
+
+    /// A period as the pages name it, by the events' places in time order and the days they
+    /// span: "Events 501–1000, 3 January – 12 February 2000".
+    pub fn period_label(&self, period: &Range<usize>) -> String {
+        let spans = self.spans.get(period.clone()).unwrap_or_default();
+        let first = spans.iter().map(|s| s.0).min().unwrap_or(Day(0));
+        let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
+        format!("Events {}–{}, {}", period.start + 1, period.end, day_range_words(first, last))
+    }
+
+    /// The link from an event's page to the list of every period: "Every period of 100000 events".
+    pub fn every_period(&self) -> String {
+        format!("Every period of {}", self.events_count())
+    }
+
     /// The events just before and just after the one at `index`, in time.
     pub fn neighbours(&self, index: usize) -> (Option<&Event>, Option<&Event>) {
         let events = &self.dataset.events;
@@ -266,7 +320,7 @@ mod tests {
     use crate::model::filter::Facet;
 
     fn palmyra() -> Catalog {
-        Catalog::bundled()
+        crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled)
     }
 
     #[test]
@@ -322,16 +376,16 @@ mod tests {
         let link = catalog.link(None, None, Filter::default(), zoomed);
         assert_eq!(catalog.resolve(&ViewState::parse(&link.to_string())).viewport.days(), zoomed.days());
 
-        let linked = Catalog::new(Dataset::embedded(), DatasetOrigin::Link("data/x.json".into()));
+        let linked = Catalog::new(crate::model::fixtures::palmyra(), DatasetOrigin::Link("data/x.json".into()));
         assert_eq!(linked.link_to("e-1", Some("c")).to_string(), "?data=data%2Fx.json&event=e-1&claim=c");
-        let opened = Catalog::new(Dataset::embedded(), DatasetOrigin::File("mine.json".into()));
+        let opened = Catalog::new(crate::model::fixtures::palmyra(), DatasetOrigin::File("mine.json".into()));
         assert_eq!(opened.link_to("e-1", None).to_string(), "?event=e-1");
     }
 
     #[test]
     fn reading_a_file_keeps_what_can_be_shown_and_fails_when_nothing_can() {
         let origin = || DatasetOrigin::File("f.json".into());
-        let (catalog, problems) = Catalog::read(crate::model::dataset::EMBEDDED_JSON, origin()).unwrap();
+        let (catalog, problems) = Catalog::read(crate::model::fixtures::PALMYRA_JSON, origin()).unwrap();
         assert_eq!((catalog.dataset.events.len(), problems.len()), (13, 0));
         assert_eq!(catalog.origin.name(), Some("f.json"));
         let empty = r#"{"format": "sourceline/1", "title": "t", "description": "d", "documents": [], "sources": [], "events": []}"#;
@@ -373,12 +427,36 @@ mod tests {
         let catalog = palmyra();
         let link = catalog.link_to("palmyra-recaptured", Some("army"));
         assert_eq!(catalog.address(&link), "palmyra-recaptured.html?claim=army");
-        let file = Catalog::new(Dataset::embedded(), DatasetOrigin::File("f.json".into()));
+        let file = Catalog::new(crate::model::fixtures::palmyra(), DatasetOrigin::File("f.json".into()));
         assert_eq!(file.address(&file.link_to("palmyra-recaptured", None)), "./?event=palmyra-recaptured");
-        let linked = Catalog::new(Dataset::embedded(), DatasetOrigin::Link("data/p.json".into()));
+        let linked = Catalog::new(crate::model::fixtures::palmyra(), DatasetOrigin::Link("data/p.json".into()));
         assert_eq!(linked.address(&linked.link_to("palmyra-recaptured", None)), "./?data=data%2Fp.json&event=palmyra-recaptured");
         assert_eq!(linked.address(&linked.link_to_all()), "./?data=data%2Fp.json");
         assert_eq!(catalog.address(&catalog.link_to_all()), "./");
+    }
+
+    #[test]
+    fn a_large_dataset_is_listed_by_period_and_a_small_one_at_once() {
+        let small = palmyra();
+        assert!(!small.listed_by_period());
+        assert_eq!(small.periods().collect::<Vec<_>>(), vec![0..13_usize]);
+        assert_eq!(small.period_of(12), 0..13);
+        let text = crate::synthetic::dataset(120, 5).to_string();
+        let large = Catalog::new(Dataset::parse(&text).0.unwrap(), DatasetOrigin::Bundled);
+        assert!(large.listed_by_period());
+        assert_eq!(large.periods().collect::<Vec<_>>(), [0..50, 50..100, 100..120]);
+        assert_eq!(large.index_periods().collect::<Vec<_>>(), [0..50, 50..100, 100..120]);
+        assert_eq!((large.period_of(0), large.period_of(99), large.period_of(119)), (0..50, 50..100, 100..120));
+        let label = large.period_label(&(50..100));
+        assert!(label.starts_with("Events 51–100, "), "{label}");
+        let (first, last) = (large.spans[50].0, large.spans[50..100].iter().map(|s| s.1).max().unwrap());
+        assert!(label.ends_with(&crate::model::date::day_range_words(first, last)), "{label}");
+        // 100,000 events are 2,000 periods: the index links to 200 stretches of 10 periods.
+        let mut huge = Catalog::new(Dataset::parse(&text).0.unwrap(), DatasetOrigin::Bundled);
+        let event = huge.dataset.events[0].clone();
+        huge.dataset.events = vec![event; 100_000];
+        let stretches: Vec<_> = huge.index_periods().collect();
+        assert_eq!((stretches.len(), stretches[0].clone(), stretches[199].clone()), (INDEX_LINKS, 0..500, 99_500..100_000));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! The types here are plain data and depend on nothing but dates. Reading them from JSON, with
 //! every problem reported, is the reader's job: it sits above these types and holds
-//! [`Dataset::parse`] and [`Dataset::embedded`]. What is derived from them (attribution,
+//! [`Dataset::parse`]; `super::compiled` writes them for the app and reads them back. What is derived from them (attribution,
 //! corroboration, control of a place) lives in modules of its own.
 
 use std::cmp::Reverse;
@@ -28,14 +28,6 @@ pub const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
 pub fn without_byte_order_mark(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
-
-/// The dataset the app is built with, embedded at compile time: `data/palmyra.json`, or the file
-/// `SOURCELINE_DATA` names (`build.rs` checks it and copies it into the build).
-pub const EMBEDDED_JSON: &str = crate::bundled::JSON;
-
-/// The title of the dataset the app is built with, known without reading it (`build.rs` writes
-/// it beside the dataset).
-pub const EMBEDDED_TITLE: &str = crate::bundled::TITLE;
 
 /// A whole dataset: what happened, who says so, and where they said it.
 #[derive(Debug, Clone, PartialEq)]

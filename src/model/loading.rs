@@ -3,12 +3,13 @@
 
 use std::fmt;
 
+use super::compiled::CompiledError;
 use super::dataset::{BYTE_ORDER_MARK, MAX_DATASET_BYTES};
 use super::words::{count, megabytes};
 use super::within;
 
 /// Why a dataset could not be shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadFailure {
     /// The link points to another site.
     NotOnThisSite,
@@ -30,6 +31,8 @@ pub enum LoadFailure {
     NotADataset,
     /// The browser could not read the file from the device.
     CannotRead,
+    /// The site's compiled catalog could not be read, and why.
+    NotACatalog(CompiledError),
 }
 
 /// Whether a file of `bytes` is refused before it is read: larger than
@@ -42,6 +45,7 @@ impl fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadFailure::NotOnThisSite => f.write_str("The link must point to a file on this site."),
+            LoadFailure::NotACatalog(error) => write!(f, "The file {error}."),
             LoadFailure::NoDownloads => f.write_str("This browser cannot download files."),
             LoadFailure::CannotOpen => f.write_str("The address could not be opened."),
             LoadFailure::CannotRequest => f.write_str("The file could not be requested."),
@@ -84,16 +88,25 @@ pub fn failure_heading(label: &str) -> String {
     format!("The dataset {label} could not be shown")
 }
 
-/// The link from a dataset that failed back to the one the app is built with, by its title:
-/// "Open “Palmyra changes hands, 2011–2017” instead".
+/// The link from a dataset that failed back to the one the site is built with, by its title:
+/// "Open “Palmyra changes hands, 2011–2017” instead" ("Open the built dataset instead" where
+/// the page does not say its title).
 pub fn open_built_instead(title: &str) -> String {
-    format!("Open “{title}” instead")
+    format!("Open {} instead", built(title))
 }
 
-/// The link from another dataset's banner to the one the app is built with:
+/// The link from another dataset's banner to the one the site is built with:
 /// "Open “Palmyra changes hands, 2011–2017”".
 pub fn open_built(title: &str) -> String {
-    format!("Open “{title}”")
+    format!("Open {}", built(title))
+}
+
+fn built(title: &str) -> String {
+    if title.trim().is_empty() {
+        "the built dataset".to_string()
+    } else {
+        format!("“{title}”")
+    }
 }
 
 /// The summary over the problems of a dataset that was shown without some of its events.
@@ -151,8 +164,7 @@ mod tests {
     fn the_built_dataset_is_offered_by_its_title() {
         assert_eq!(open_built_instead("Floods of 2024"), "Open “Floods of 2024” instead");
         assert_eq!(open_built("Floods of 2024"), "Open “Floods of 2024”");
-        let built = crate::model::Dataset::embedded().title;
-        assert_eq!(crate::model::dataset::EMBEDDED_TITLE, built);
+        assert_eq!(open_built_instead(""), "Open the built dataset instead");
     }
 
     #[test]

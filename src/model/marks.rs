@@ -97,11 +97,10 @@ pub const LEGEND: [LegendEntry; 6] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Catalog;
 
     #[test]
     fn the_recapture_changes_control_and_its_sources_disagree() {
-        let catalog = Catalog::bundled();
+        let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
         let dataset = &catalog.dataset;
         let event = dataset.event("palmyra-recaptured").unwrap();
         let facts = MarkFacts::of(dataset, event);
@@ -117,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_plain_event_is_a_plain_mark() {
-        let catalog = Catalog::bundled();
+        let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
         let dataset = &catalog.dataset;
         let event = dataset.event("russian-air-campaign").unwrap();
         let facts = MarkFacts::of(dataset, event);

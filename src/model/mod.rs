@@ -3,11 +3,12 @@
 //! What belongs here: dataset types, reading and validation, dates and their precision, and the
 //! views derived from a dataset (attribution, corroboration, control of a place). What does
 //! not: anything that touches the DOM, the URL bar or the network. This module compiles without
-//! leptos, web-sys, wasm-bindgen or gloo, is tested natively with `cargo test`, and is also
-//! compiled into `build.rs` to refuse a build whose bundled dataset has problems.
+//! leptos, web-sys, wasm-bindgen or gloo, is tested natively with `cargo test`, and runs in the
+//! build's `site` step, which refuses a dataset with problems and compiles it for the app.
 
 pub mod attribution;
 pub mod catalog;
+pub mod compiled;
 pub mod control;
 pub mod dataset;
 pub mod embed;

@@ -8,7 +8,7 @@
 //! whatever the input.
 //!
 //! The reader sits above the plain types: it builds [`Dataset`]s, so it holds
-//! [`Dataset::parse`] and [`Dataset::embedded`], and nothing below it depends on it.
+//! [`Dataset::parse`], and nothing below it depends on it.
 
 use std::collections::hash_map::Entry;
 // Ids are hashed with Fx: the default hasher's resistance to crafted keys costs a twentieth of
@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::dataset::{
-    without_byte_order_mark, Claim, Control, Dataset, Document, Event, Source, Stance, EMBEDDED_JSON, FORMAT, MAX_DATASET_BYTES,
+    without_byte_order_mark, Claim, Control, Dataset, Document, Event, Source, Stance, FORMAT, MAX_DATASET_BYTES,
 };
 use super::date::{Day, EventDate};
 use super::ids::{is_site_name, is_slug, is_web_url, PageName};
@@ -51,12 +51,6 @@ impl Dataset {
             }
         };
         (dataset, reader.problems)
-    }
-
-    /// The bundled dataset. `build.rs` refuses to build when it has any problem, so this
-    /// cannot fail at run time; an empty dataset stands in should that guarantee ever break.
-    pub fn embedded() -> Dataset {
-        Dataset::parse(EMBEDDED_JSON).0.unwrap_or_else(Dataset::empty)
     }
 
     /// What a dataset holds, counted: "13 events, 31 claims, 17 sources, 1 document".
@@ -1050,12 +1044,5 @@ mod tests {
         }
         let unknown: Vec<_> = problems_of(&value).into_iter().filter(|(_, kind)| matches!(kind, UnknownField { .. })).collect();
         assert_eq!(unknown, []);
-    }
-
-    #[test]
-    fn the_embedded_dataset_is_the_bundled_one_read() {
-        // Tests expect the repository's dataset: `./x test` builds without `SOURCELINE_DATA`.
-        assert!(fixtures::PALMYRA_JSON == crate::model::dataset::EMBEDDED_JSON, "built with SOURCELINE_DATA set");
-        assert_eq!(Dataset::embedded(), fixtures::palmyra());
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use rustc_hash::FxHashSet;
+
 use super::error::{SiteError, SiteErrorKind};
 use crate::model::ids::is_web_url;
 use crate::model::{Catalog, Event};
@@ -30,13 +32,48 @@ impl SiteUrl {
     }
 }
 
-/// A dataset's site: its catalog, and where it will be served from if that is known.
+/// How many events get a preview image of their own unless the publisher says otherwise
+/// (`site --previews N`, `SOURCELINE_PREVIEWS=N ./x build`); the pages of the others show the
+/// dataset's. Drawing one takes tens of milliseconds, so a site of 100,000 events would
+/// otherwise take an hour and 100,000 images to build.
+pub const DEFAULT_PREVIEWS: usize = 500;
+
+/// A dataset's site: its catalog, where it will be served from if that is known, which events
+/// have a preview image of their own, and where images drawn by earlier builds are kept.
 pub struct Site<'a> {
     pub catalog: &'a Catalog,
     pub url: Option<SiteUrl>,
+    /// The ids of the events with a preview image of their own.
+    own_previews: FxHashSet<&'a str>,
+    /// A folder of preview images by what they show, kept between builds.
+    pub cache: Option<PathBuf>,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// The site of `catalog`, served from `url` if known, with up to [`DEFAULT_PREVIEWS`]
+    /// preview images of events, and no cache.
+    pub fn new(catalog: &'a Catalog, url: Option<SiteUrl>) -> Site<'a> {
+        Site { catalog, url, own_previews: FxHashSet::default(), cache: None }.with_previews(DEFAULT_PREVIEWS)
+    }
+
+    /// The same site with at most `most` events given a preview image of their own: every event
+    /// when there are no more than that, else those with the most claims (the most attributed,
+    /// and the likeliest to be shared), the earlier first where they have as many.
+    pub fn with_previews(mut self, most: usize) -> Site<'a> {
+        let events = &self.catalog.dataset.events;
+        let mut chosen: Vec<usize> = (0..events.len()).collect();
+        if events.len() > most {
+            chosen.sort_unstable_by_key(|&i| (std::cmp::Reverse(events[i].claims.len()), i));
+            chosen.truncate(most);
+        }
+        self.own_previews = chosen.into_iter().map(|i| events[i].id.as_str()).collect();
+        self
+    }
+
+    /// Whether the event's page has a preview image of its own, rather than the dataset's.
+    pub fn has_own_preview(&self, event: &Event) -> bool {
+        self.own_previews.contains(event.id.as_str())
+    }
     /// A path within the site as a link in the head gives it: absolute when the site's address
     /// is known, else relative (`./` for the index).
     pub fn link(&self, path: &str) -> String {
@@ -47,8 +84,19 @@ impl Site<'_> {
         }
     }
 
-    /// The preview image of an event's page, or of the index.
-    pub fn preview_path(event: Option<&Event>) -> String {
-        event.map_or_else(|| INDEX_PREVIEW.to_string(), |e| format!("previews/{}.png", e.id))
+    /// The preview image of an event's page (its own, or the dataset's), or of the index.
+    pub fn preview_path(&self, event: Option<&Event>) -> String {
+        match event.filter(|e| self.has_own_preview(e)) {
+            Some(e) => format!("previews/{}.png", e.id),
+            None => INDEX_PREVIEW.to_string(),
+        }
+    }
+
+    /// What the preview image of an event's page shows, for those who cannot see it.
+    pub fn preview_alt(&self, event: Option<&Event>) -> String {
+        match event.filter(|e| self.has_own_preview(e)) {
+            Some(e) => e.preview_alt(&crate::model::Attribution::of(&self.catalog.dataset, e)),
+            None => self.catalog.preview_alt(),
+        }
     }
 }

@@ -26,7 +26,7 @@ pub fn page(site: &Site, event: Option<&Event>) -> String {
         "isPartOf": { "@type": "WebSite", "name": SITE_NAME, "url": site.link("./") },
         "primaryImageOfPage": {
             "@type": "ImageObject",
-            "url": site.link(&Site::preview_path(event)),
+            "url": site.link(&site.preview_path(event)),
             "width": super::PREVIEW_WIDTH,
             "height": super::PREVIEW_HEIGHT,
         },
@@ -37,19 +37,27 @@ pub fn page(site: &Site, event: Option<&Event>) -> String {
             let claims: Vec<Value> = attribution.groups.iter().flat_map(|g| &g.claims).map(|c| claim(dataset, c)).collect();
             json!({ "about": event_entity(event), "hasPart": claims })
         }
-        None => json!({
-            "mainEntity": {
-                "@type": "ItemList",
-                "name": dataset.title,
-                "numberOfItems": dataset.events.len(),
-                "itemListElement": dataset.events.iter().enumerate().map(|(i, e)| json!({
-                    "@type": "ListItem",
-                    "position": i + 1,
-                    "name": e.label(),
-                    "url": site.link(&event_page(&e.id)),
-                })).collect::<Vec<_>>(),
-            },
-        }),
+        // The index's list, as its page shows it: every event, or, for a dataset listed by
+        // period, the first event of each stretch the index links to.
+        None => {
+            let listed: Vec<(usize, String)> = match catalog.listed_by_period() {
+                true => catalog.index_periods().map(|p| (p.start, catalog.period_label(&p))).collect(),
+                false => dataset.events.iter().enumerate().map(|(i, e)| (i, e.label())).collect(),
+            };
+            json!({
+                "mainEntity": {
+                    "@type": "ItemList",
+                    "name": dataset.title,
+                    "numberOfItems": listed.len(),
+                    "itemListElement": listed.iter().enumerate().map(|(position, (i, name))| json!({
+                        "@type": "ListItem",
+                        "position": position + 1,
+                        "name": name,
+                        "url": site.link(&event_page(&dataset.events[*i].id)),
+                    })).collect::<Vec<_>>(),
+                },
+            })
+        }
     };
     merge(&mut page, more);
     script_safe(&page.to_string())

@@ -14,10 +14,11 @@
 //! | file | what |
 //! | --- | --- |
 //! | `index.html` | the app, with the dataset's title, description and every event as HTML |
+//! | `_catalog.slcat` | the dataset, compiled (`model::compiled`), which the app reads |
 //! | `EVENT-ID.html` | one event's page, which becomes the app opened on that event |
 //! | `_shell.html` | the app with no content, for the service worker to answer offline |
-//! | `preview.png`, `previews/EVENT-ID.png` | 1200×630 preview images |
-//! | `sitemap.xml` | every page, when the site's address is known |
+//! | `preview.png`, `previews/EVENT-ID.png` | 1200×630 preview images: the dataset's, and those of the events that have one of their own ([`DEFAULT_PREVIEWS`] at most unless the publisher says) |
+//! | `sitemap.xml` | every page, when the site's address is known (above 50,000 pages, the index of `_sitemap-N.xml`) |
 
 mod address;
 mod error;
@@ -27,13 +28,17 @@ mod preview;
 
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use maud::Markup;
+use rayon::prelude::*;
 
+use crate::model::compiled;
 use crate::model::ids::{is_site_name, PageName};
 use crate::model::url_state::event_page;
+use crate::model::Event;
 
-pub use address::{Site, SiteUrl, INDEX_PREVIEW, SHELL_PAGE};
+pub use address::{Site, SiteUrl, DEFAULT_PREVIEWS, INDEX_PREVIEW, SHELL_PAGE};
 pub use error::{SiteError, SiteErrorKind};
 pub use preview::{render_png, PREVIEW_HEIGHT, PREVIEW_WIDTH};
 
@@ -47,21 +52,22 @@ const BODY: (&str, &str) = ("<!--sourceline:body-->", "<!--/sourceline:body-->")
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Written {
     pub pages: usize,
+    /// Preview images written, drawn or taken from the cache.
     pub images: usize,
-    pub sitemap: bool,
+    /// Of those, how many were taken from the cache, drawn by an earlier build.
+    pub reused: usize,
+    /// How many sitemap files: none without the site's address, one, or an index and its parts
+    /// above [`pages::SITEMAP_URLS`] pages.
+    pub sitemaps: usize,
 }
 
 impl Site<'_> {
-    /// Every page as a whole document made from `template`, the built `index.html`: the index,
-    /// then each event's page by file name, then the shell.
-    pub fn pages(&self, template: &str) -> Result<Vec<(String, String)>, SiteErrorKind> {
-        let events = &self.catalog.dataset.events;
-        let mut out = Vec::with_capacity(events.len() + 2);
-        out.push(("index.html".to_string(), fill(template, pages::head(self, None), pages::index_body(self))?));
-        let mut names = std::collections::HashMap::new();
-        for (index, event) in events.iter().enumerate() {
-            // The reader refuses both (`ProblemKind::SiteName`, `ProblemKind::SamePage`) by the
-            // same rules; a catalog made some other way is held to them here.
+    /// Refuses a catalog whose event ids cannot all be page names. The reader refuses both
+    /// (`ProblemKind::SiteName`, `ProblemKind::SamePage`) by the same rules; a catalog made some
+    /// other way is held to them here.
+    fn check_page_names(&self) -> Result<(), SiteErrorKind> {
+        let mut names = rustc_hash::FxHashMap::default();
+        for event in &self.catalog.dataset.events {
             if is_site_name(&event.id) {
                 return Err(SiteErrorKind::ReservedId(event.id.clone()));
             }
@@ -69,54 +75,135 @@ impl Site<'_> {
             if let Some(other) = names.insert(PageName(&event.id), &event.id) {
                 return Err(SiteErrorKind::SameFile(other.clone(), event.id.clone()));
             }
-            let page = fill(template, pages::head(self, Some(event)), pages::event_body(self, index))?;
-            out.push((event_page(&event.id), page));
         }
-        out.push((SHELL_PAGE.to_string(), fill(template, pages::shell_head(self), Markup::default())?));
+        Ok(())
+    }
+
+    /// The index page, made from `template`, the built `index.html`.
+    pub fn index_page(&self, template: &str) -> Result<String, SiteErrorKind> {
+        fill(template, pages::head(self, None), pages::index_body(self))
+    }
+
+    /// The page of the event at `index`, made from `template`.
+    pub fn event_page(&self, template: &str, index: usize) -> Result<String, SiteErrorKind> {
+        let event = self.catalog.dataset.events.get(index);
+        fill(template, pages::head(self, event), pages::event_body(self, index))
+    }
+
+    /// The shell the service worker answers with, made from `template`.
+    pub fn shell_page(&self, template: &str) -> Result<String, SiteErrorKind> {
+        fill(template, pages::shell_head(self), Markup::default())
+    }
+
+    /// Every page as a whole document made from `template`: the index, then each event's page
+    /// by file name, then the shell. All at once, for tests: [`Site::write`] writes them one by
+    /// one.
+    pub fn pages(&self, template: &str) -> Result<Vec<(String, String)>, SiteErrorKind> {
+        let events = &self.catalog.dataset.events;
+        let mut out = Vec::with_capacity(events.len() + 2);
+        out.push(("index.html".to_string(), self.index_page(template)?));
+        self.check_page_names()?;
+        for (index, event) in events.iter().enumerate() {
+            out.push((event_page(&event.id), self.event_page(template, index)?));
+        }
+        out.push((SHELL_PAGE.to_string(), self.shell_page(template)?));
         Ok(out)
     }
 
-    /// The sitemap, when the site's address is known.
-    pub fn sitemap(&self) -> Option<String> {
-        self.url.as_ref().map(|_| pages::sitemap(self))
+    /// The sitemap files by name, when the site's address is known: `sitemap.xml` alone, or, for
+    /// more pages than one sitemap may list, `sitemap.xml` as the index of its parts.
+    pub fn sitemaps(&self) -> Vec<(String, String)> {
+        if self.url.is_some() {
+            pages::sitemaps(self)
+        } else {
+            Vec::new()
+        }
     }
 
-    /// Writes every page, image and the sitemap into `dir`, a built app whose `index.html` is
-    /// the template.
-    pub fn write(&self, dir: &Path) -> Result<Written, SiteError> {
+    /// Writes the compiled catalog, every page, the preview images and the sitemap into `dir`,
+    /// a built app whose `index.html` is the template. The events' pages and images are made
+    /// and written in parallel, each as it is made, so that memory does not grow with the
+    /// dataset; an image whose picture an earlier build drew is taken from the cache, if there
+    /// is one. `progress` hears how many events are done, of how many, now and then.
+    pub fn write(&self, dir: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Written, SiteError> {
         fn at(path: &Path) -> impl Fn(SiteErrorKind) -> SiteError + '_ {
             move |kind| SiteError { path: path.to_path_buf(), kind }
         }
         let index = dir.join("index.html");
         let template = fs::read_to_string(&index).map_err(|e| at(&index)(SiteErrorKind::Read(e)))?;
-        let pages = self.pages(&template).map_err(at(&index))?;
-        let mut written = Written::default();
-        for (name, html) in &pages {
-            let path = dir.join(name);
-            fs::write(&path, html).map_err(|e| at(&path)(SiteErrorKind::Write(e)))?;
-            written.pages += 1;
-        }
+        self.check_page_names().map_err(at(&index))?;
+        let write = |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(|e| at(path)(SiteErrorKind::Write(e)));
         let previews = dir.join("previews");
         fs::create_dir_all(&previews).map_err(|e| at(&previews)(SiteErrorKind::Write(e)))?;
-        let events = self.catalog.dataset.events.iter().map(Some);
-        for event in std::iter::once(None).chain(events) {
-            let path = dir.join(Site::preview_path(event));
-            let png = render_png(&preview::svg(self.catalog, event)).map_err(|e| at(&path)(SiteErrorKind::Image(e)))?;
-            fs::write(&path, png).map_err(|e| at(&path)(SiteErrorKind::Write(e)))?;
-            written.images += 1;
+        if let Some(cache) = &self.cache {
+            fs::create_dir_all(cache).map_err(|e| at(cache)(SiteErrorKind::Write(e)))?;
         }
-        let sitemap = dir.join("sitemap.xml");
-        match self.sitemap() {
-            Some(xml) => {
-                fs::write(&sitemap, xml).map_err(|e| at(&sitemap)(SiteErrorKind::Write(e)))?;
-                written.sitemap = true;
-            }
-            // A sitemap from an earlier build with an address would now be wrong.
-            None => {
-                let _ = fs::remove_file(&sitemap);
+
+        // The dataset itself, compiled: what the app reads.
+        write(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?;
+        let pages = [("index.html", self.index_page(&template)), (SHELL_PAGE, self.shell_page(&template))];
+        for (name, page) in pages {
+            write(&dir.join(name), page.map_err(at(&index))?.as_bytes())?;
+        }
+        let reused = self.write_image(dir, None)?;
+
+        let events = &self.catalog.dataset.events;
+        let done = AtomicUsize::new(0);
+        let every = (events.len() / 20).max(1000);
+        let counts = (0..events.len())
+            .into_par_iter()
+            .map(|i| {
+                let event = &events[i];
+                let page = self.event_page(&template, i).map_err(at(&index))?;
+                write(&dir.join(event_page(&event.id)), page.as_bytes())?;
+                // (images written, of which taken from the cache)
+                let image = match self.has_own_preview(event) {
+                    true => (1, usize::from(self.write_image(dir, Some(event))?)),
+                    false => (0, 0),
+                };
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if finished.is_multiple_of(every) {
+                    progress(finished, events.len());
+                }
+                Ok(image)
+            })
+            .try_reduce(|| (0, 0), |a, b| Ok((a.0 + b.0, a.1 + b.1)))?;
+
+        let mut sitemaps = 0;
+        // Sitemaps of an earlier build, with an address or more pages, would now be wrong.
+        for entry in fs::read_dir(dir).map_err(|e| at(dir)(SiteErrorKind::Read(e)))?.flatten() {
+            if pages::is_sitemap_file(&entry.file_name().to_string_lossy()) {
+                let _ = fs::remove_file(entry.path());
             }
         }
-        Ok(written)
+        for (name, xml) in self.sitemaps() {
+            write(&dir.join(name), xml.as_bytes())?;
+            sitemaps += 1;
+        }
+        Ok(Written { pages: events.len() + 2, images: counts.0 + 1, reused: counts.1 + usize::from(reused), sitemaps })
+    }
+
+    /// Draws the preview image of an event's page, or of the index, into `dir`, or takes it
+    /// from the cache when an earlier build drew the same picture. Whether it came from the
+    /// cache.
+    fn write_image(&self, dir: &Path, event: Option<&Event>) -> Result<bool, SiteError> {
+        let path = dir.join(self.preview_path(event));
+        let at = |kind| SiteError { path: path.clone(), kind };
+        let svg = preview::svg(self.catalog, event);
+        // Named by what it shows: a changed event, or a changed drawing, is drawn again.
+        let cached = self.cache.as_ref().map(|cache| cache.join(format!("{:016x}.png", compiled::checksum(svg.as_bytes()))));
+        if let Some(cached) = cached.as_ref().filter(|c| c.is_file()) {
+            if fs::copy(cached, &path).is_ok() {
+                return Ok(true);
+            }
+        }
+        let png = render_png(&svg).map_err(|e| at(SiteErrorKind::Image(e)))?;
+        fs::write(&path, &png).map_err(|e| at(SiteErrorKind::Write(e)))?;
+        if let Some(cached) = cached {
+            // A cache that cannot be written only costs the next build the drawing.
+            let _ = fs::write(cached, &png);
+        }
+        Ok(false)
     }
 }
 

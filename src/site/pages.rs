@@ -3,11 +3,13 @@
 //! about the data comes from `model`, so a page reads as the app's panel does. The classes are
 //! the app's own, so the page looks like the app it becomes.
 
+use std::ops::Range;
+
 use maud::{html, Markup, PreEscaped};
 
 use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
 use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
-use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
+use crate::model::catalog::{BUILT_TITLE_META, EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
 use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
@@ -38,15 +40,14 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
     let headline = event.map_or(&catalog.dataset.title, |e| &e.title);
     let description = catalog.page_description(event);
     let url = site.link(&event.map_or_else(|| "./".to_string(), |e| event_page(&e.id)));
-    let image = site.link(&Site::preview_path(event));
-    let alt = match event {
-        Some(e) => e.preview_alt(&Attribution::of(&catalog.dataset, e)),
-        None => catalog.preview_alt(),
-    };
+    let image = site.link(&site.preview_path(event));
+    let alt = site.preview_alt(event);
     html! {
-        @if event.is_none() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
+        // A large dataset's ids would make the index heavy: the app sends its old links on.
+        @if event.is_none() && !catalog.listed_by_period() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
         title { (catalog.page_title(event)) }
         meta name="description" content=(description);
+        meta name=(BUILT_TITLE_META) content=(catalog.dataset.title);
         link rel="canonical" href=(url);
         meta property="og:site_name" content=(SITE_NAME);
         meta property="og:type" content=(if event.is_some() { "article" } else { "website" });
@@ -74,6 +75,7 @@ pub fn shell_head(site: &Site) -> Markup {
         title { (site.catalog.page_title(None)) }
         meta name="description" content=(site.catalog.page_description(None));
         meta name="robots" content="noindex";
+        meta name=(BUILT_TITLE_META) content=(site.catalog.dataset.title);
     }
 }
 
@@ -103,10 +105,11 @@ fn date(date: &EventDate) -> Markup {
 }
 
 /// Every event as a list of links to their pages, the current one marked.
-fn event_links(dataset: &Dataset, current: Option<&str>) -> Markup {
+fn event_links(dataset: &Dataset, period: Range<usize>, current: Option<&str>) -> Markup {
+    let start = period.start + 1;
     html! {
-        ol.page-events {
-            @for event in &dataset.events {
+        ol.page-events start=[(start > 1).then_some(start)] {
+            @for event in dataset.events.get(period).unwrap_or_default() {
                 li {
                     a href=(event_page(&event.id)) aria-current=[(current == Some(event.id.as_str())).then_some("page")] {
                         (event.title)
@@ -130,7 +133,16 @@ pub fn index_body(site: &Site) -> Markup {
                 p.description { (dataset.description) }
                 nav aria-labelledby="page-events-heading" {
                     h2 #page-events-heading { (catalog.events_count()) }
-                    (event_links(dataset, None))
+                    @if catalog.listed_by_period() {
+                        // Each period's link opens its first event, whose page lists the period.
+                        ol.page-periods {
+                            @for period in catalog.index_periods() {
+                                li { a href=(event_page(&dataset.events[period.start].id)) { (catalog.period_label(&period)) } }
+                            }
+                        }
+                    } @else {
+                        (event_links(dataset, 0..dataset.events.len(), None))
+                    }
                 }
             }
         }
@@ -191,8 +203,25 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
                     }
                 }
                 nav.page-events-nav aria-labelledby="page-events-heading" {
-                    h2 #page-events-heading { (catalog.events_count()) }
-                    (event_links(dataset, Some(&event.id)))
+                    @if catalog.listed_by_period() {
+                        @let period = catalog.period_of(index);
+                        h2 #page-events-heading { (catalog.period_label(&period)) }
+                        (event_links(dataset, period.clone(), Some(&event.id)))
+                        ul.page-periods {
+                            @if let Some(before) = period.start.checked_sub(1) {
+                                @let earlier = catalog.period_of(before);
+                                li { a href=(event_page(&dataset.events[earlier.start].id)) { "Previous period: " (catalog.period_label(&earlier)) } }
+                            }
+                            @if period.end < dataset.events.len() {
+                                @let later = catalog.period_of(period.end);
+                                li { a href=(event_page(&dataset.events[later.start].id)) { "Next period: " (catalog.period_label(&later)) } }
+                            }
+                            li { a href="./" { (catalog.every_period()) } }
+                        }
+                    } @else {
+                        h2 #page-events-heading { (catalog.events_count()) }
+                        (event_links(dataset, 0..dataset.events.len(), Some(&event.id)))
+                    }
                 }
             }
         }
@@ -277,13 +306,38 @@ fn claim_item(site: &Site, event: &Event, attributed: &AttributedClaim<'_>, corr
     }
 }
 
-/// The sitemap of every page, with absolute addresses.
-pub fn sitemap(site: &Site) -> String {
-    let pages = std::iter::once("./".to_string()).chain(site.catalog.dataset.events.iter().map(|e| event_page(&e.id)));
-    let xml = html! {
-        urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" {
-            @for page in pages { url { loc { (site.link(&page)) } } }
-        }
+/// The most addresses one sitemap file may list (sitemaps.org); a site with more pages gets an
+/// index of sitemaps.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// Whether a file of the site's folder is one of its sitemaps: `sitemap.xml`, or a part of a
+/// large site's, `_sitemap-2.xml`.
+pub fn is_sitemap_file(name: &str) -> bool {
+    name == "sitemap.xml" || (name.starts_with("_sitemap-") && name.ends_with(".xml"))
+}
+
+/// The sitemap files of every page, with absolute addresses: `sitemap.xml` alone, or, above
+/// [`SITEMAP_URLS`] pages, `sitemap.xml` as the index of `_sitemap-1.xml`, `_sitemap-2.xml`, …
+/// (their names cannot be an event's page: ids start with a letter or a digit).
+pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
+    let pages: Vec<String> = std::iter::once("./".to_string()).chain(site.catalog.dataset.events.iter().map(|e| event_page(&e.id))).collect();
+    let xml = |markup: Markup| format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", markup.into_string());
+    let urlset = |pages: &[String]| {
+        xml(html! {
+            urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" {
+                @for page in pages { url { loc { (site.link(page)) } } }
+            }
+        })
     };
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", xml.into_string())
+    if pages.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".to_string(), urlset(&pages))];
+    }
+    let parts: Vec<(String, String)> =
+        pages.chunks(SITEMAP_URLS).enumerate().map(|(i, chunk)| (format!("_sitemap-{}.xml", i + 1), urlset(chunk))).collect();
+    let index = xml(html! {
+        sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" {
+            @for (name, _) in &parts { sitemap { loc { (site.link(name)) } } }
+        }
+    });
+    std::iter::once(("sitemap.xml".to_string(), index)).chain(parts).collect()
 }

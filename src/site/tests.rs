@@ -1,6 +1,6 @@
 use super::pages::old_link_script;
 use super::*;
-use crate::model::{Catalog, Dataset, DatasetOrigin};
+use crate::model::{Catalog, DatasetOrigin};
 
 /// A template like the built `index.html`: the app's own script, and the markers.
 const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><!--sourceline:head--><title>x</title><!--/sourceline:head--><script type=\"module\">import init from './app.js'; init();</script></head><body><!--sourceline:body--><noscript>x</noscript><!--/sourceline:body--></body></html>";
@@ -13,7 +13,7 @@ fn hostile() -> Catalog {
 }
 
 fn pages(catalog: &Catalog, url: Option<&str>) -> Vec<(String, String)> {
-    Site { catalog, url: url.map(|u| SiteUrl::parse(u).unwrap()) }.pages(TEMPLATE).unwrap()
+    Site::new(catalog, url.map(|u| SiteUrl::parse(u).unwrap())).pages(TEMPLATE).unwrap()
 }
 
 /// The text of every `<script>` element of a page, with its opening tag.
@@ -38,7 +38,7 @@ fn meta<'a>(html: &'a str, key: &str) -> &'a str {
 
 #[test]
 fn every_event_has_a_page_and_the_index_lists_them() {
-    let catalog = Catalog::bundled();
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
     let pages = pages(&catalog, None);
     let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names.len(), catalog.dataset.events.len() + 2);
@@ -56,7 +56,7 @@ fn every_event_has_a_page_and_the_index_lists_them() {
 
 #[test]
 fn an_event_page_holds_who_says_so() {
-    let catalog = Catalog::bundled();
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
     let pages = pages(&catalog, None);
     let (_, page) = pages.iter().find(|(name, _)| name == "palmyra-recaptured.html").unwrap();
     for words in [
@@ -78,12 +78,12 @@ fn an_event_page_holds_who_says_so() {
 
 #[test]
 fn links_are_relative_without_the_site_url_and_absolute_with_it() {
-    let catalog = Catalog::bundled();
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
     let relative = pages(&catalog, None);
     let page = &relative.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
     assert_eq!(meta(page, "og:url"), "palmyra-recaptured.html");
     assert_eq!(meta(page, "og:image"), "previews/palmyra-recaptured.png");
-    assert_eq!(Site { catalog: &catalog, url: None }.sitemap(), None);
+    assert_eq!(Site::new(&catalog, None).sitemaps(), []);
 
     let absolute = pages(&catalog, Some("https://example.org/palmyra"));
     let page = &absolute.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
@@ -91,7 +91,9 @@ fn links_are_relative_without_the_site_url_and_absolute_with_it() {
     assert_eq!(meta(page, "og:image"), "https://example.org/palmyra/previews/palmyra-recaptured.png");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/palmyra/palmyra-recaptured.html\">"));
     assert_eq!(meta(&absolute[0].1, "og:url"), "https://example.org/palmyra/");
-    let sitemap = Site { catalog: &catalog, url: SiteUrl::parse("https://example.org/palmyra/").ok() }.sitemap().unwrap();
+    let sitemaps = Site::new(&catalog, SiteUrl::parse("https://example.org/palmyra/").ok()).sitemaps();
+    let [(name, sitemap)] = &sitemaps[..] else { panic!("one sitemap") };
+    assert_eq!(name, "sitemap.xml");
     assert!(sitemap.starts_with("<?xml"));
     assert_eq!(sitemap.matches("<loc>").count(), catalog.dataset.events.len() + 1);
     assert!(sitemap.contains("<loc>https://example.org/palmyra/is-retakes-palmyra.html</loc>"));
@@ -103,7 +105,7 @@ fn links_are_relative_without_the_site_url_and_absolute_with_it() {
 
 #[test]
 fn the_json_ld_parses_and_names_every_claim_s_originator() {
-    let catalog = Catalog::bundled();
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
     for (name, page) in pages(&catalog, None).into_iter().filter(|(name, _)| name != SHELL_PAGE) {
         let found = scripts(&page);
         let (_, json) = found.iter().find(|(tag, _)| tag.contains("application/ld+json")).unwrap();
@@ -162,7 +164,7 @@ fn markup_and_script_in_every_field_stay_text() {
 
 #[test]
 fn the_index_alone_sends_old_links_to_event_pages_before_anything_loads() {
-    let catalog = Catalog::bundled();
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
     let script = old_link_script(&catalog.dataset);
     let ids: Vec<&str> = catalog.dataset.events.iter().map(|e| e.id.as_str()).collect();
     assert!(script.contains(&format!("var ids={},", serde_json::to_string(&ids).unwrap())), "{script}");
@@ -180,15 +182,15 @@ fn the_index_alone_sends_old_links_to_event_pages_before_anything_loads() {
 
 #[test]
 fn an_event_whose_page_would_be_the_index_or_another_s_is_refused() {
-    let mut dataset = Dataset::embedded();
+    let mut dataset = crate::model::fixtures::palmyra();
     dataset.events[0].id = "Sitemap".to_string();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
-    let site = Site { catalog: &catalog, url: None };
+    let site = Site::new(&catalog, None);
     assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::ReservedId(id)) if id == "Sitemap"));
-    let mut dataset = Dataset::embedded();
+    let mut dataset = crate::model::fixtures::palmyra();
     dataset.events[1].id = dataset.events[0].id.to_ascii_uppercase();
     let catalog = Catalog::new(dataset, DatasetOrigin::Bundled);
-    let site = Site { catalog: &catalog, url: None };
+    let site = Site::new(&catalog, None);
     assert!(matches!(site.pages(TEMPLATE), Err(SiteErrorKind::SameFile(..))));
     assert!(matches!(site.pages("<html></html>"), Err(SiteErrorKind::NoMarkers(_))));
 }
@@ -199,14 +201,95 @@ fn writing_twice_into_a_built_folder_gives_the_same_pages() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
-    let catalog = Catalog::bundled();
-    let site = Site { catalog: &catalog, url: None };
-    let written = site.write(&dir).unwrap();
-    assert_eq!(written, Written { pages: catalog.dataset.events.len() + 2, images: catalog.dataset.events.len() + 1, sitemap: false });
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
+    let site = Site::new(&catalog, None);
+    let written = site.write(&dir, &|_, _| {}).unwrap();
+    let events = catalog.dataset.events.len();
+    assert_eq!(written, Written { pages: events + 2, images: events + 1, reused: 0, sitemaps: 0 });
     let first = std::fs::read_to_string(dir.join("index.html")).unwrap();
-    site.write(&dir).unwrap();
+    site.write(&dir, &|_, _| {}).unwrap();
     assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), first);
+    // The app reads the dataset from the catalog written beside the pages, and each page names
+    // the dataset by its title for the app's link back to it.
+    let compiled = std::fs::read(dir.join(crate::model::compiled::FILE)).unwrap();
+    assert_eq!(crate::model::compiled::read(&compiled).as_ref(), Ok(&catalog.dataset));
+    for page in ["index.html", "palmyra-recaptured.html", "_shell.html"] {
+        let html = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert_eq!(meta(&html, crate::model::catalog::BUILT_TITLE_META), "Palmyra changes hands, 2011–2017", "{page}");
+    }
     let png = std::fs::read(dir.join("previews/palmyra-recaptured.png")).unwrap();
     assert_eq!((u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())), (1200, 630));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A site of many events: its preview images are capped, drawn once across builds, and its
+/// pages list the events by period, each page listing a bounded number whatever the dataset.
+#[test]
+fn a_large_site_caps_its_images_reuses_them_and_lists_by_period() {
+    let dir = std::env::temp_dir().join(format!("sourceline-large-site-test-{}", std::process::id()));
+    let cache = dir.join("cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    let text = crate::synthetic::dataset(1100, 3).to_string();
+    let catalog = Catalog::new(crate::model::Dataset::parse(&text).0.unwrap(), DatasetOrigin::Bundled);
+    let events = &catalog.dataset.events;
+    let mut site = Site::new(&catalog, SiteUrl::parse("https://example.org/big/").ok()).with_previews(3);
+    site.cache = Some(cache.clone());
+    let heard = std::sync::Mutex::new(Vec::new());
+    let written = site.write(&dir, &|done, of| heard.lock().unwrap().push((done, of))).unwrap();
+    assert_eq!(written, Written { pages: events.len() + 2, images: 4, reused: 0, sitemaps: 1 });
+    assert_eq!(heard.into_inner().unwrap(), [(1000, 1100)]);
+    // Every page stays small: its own event and 50 others listed.
+    let largest = std::fs::read_dir(&dir).unwrap().flatten().filter(|f| f.file_name().to_string_lossy().ends_with(".html")).map(|f| f.metadata().unwrap().len()).max().unwrap();
+    assert!(largest < 40_000, "{largest} bytes");
+    // The three events with the most claims have images; the others' pages show the dataset's.
+    let most = events.iter().map(|e| e.claims.len()).max().unwrap();
+    let own: Vec<&Event> = events.iter().filter(|e| site.has_own_preview(e)).collect();
+    assert_eq!(own.len(), 3);
+    assert!(own.iter().all(|e| e.claims.len() == most || events.iter().filter(|o| o.claims.len() > e.claims.len()).count() < 3));
+    assert_eq!(std::fs::read_dir(dir.join("previews")).unwrap().count(), 3);
+    let other = events.iter().find(|e| !site.has_own_preview(e)).unwrap();
+    let page = std::fs::read_to_string(dir.join(format!("{}.html", other.id))).unwrap();
+    assert_eq!(meta(&page, "og:image"), "https://example.org/big/preview.png");
+    assert_eq!(meta(&page, "og:image:alt"), catalog.preview_alt());
+    // Its list is its period's: the events 1001 to 1050, numbered from 1001, with links to the
+    // periods either side.
+    let page = std::fs::read_to_string(dir.join(format!("{}.html", events[1020].id))).unwrap();
+    assert!(page.contains(&catalog.period_label(&(1000..1050))));
+    assert!(page.contains("<ol class=\"page-events\" start=\"1001\">"));
+    let list = &page[page.find("<ol class=\"page-events\"").unwrap()..];
+    assert_eq!(list[..list.find("</ol>").unwrap()].matches("<li>").count(), 50);
+    assert!(page.contains(&format!("<a href=\"{}.html\">Previous period: {}</a>", events[950].id, catalog.period_label(&(950..1000)))));
+    assert!(page.contains(&format!("<a href=\"{}.html\">Next period: {}</a>", events[1050].id, catalog.period_label(&(1050..1100)))));
+    // The index links to the periods, each at its first event, and sends no old links on.
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains(&format!("<a href=\"{}.html\">{}</a>", events[500].id, catalog.period_label(&(500..550)))));
+    assert_eq!(index.matches("<li><a href=").count(), 22);
+    assert!(!index.contains("location.replace"));
+    // Built again, every image comes from the cache; a changed event's is drawn again.
+    let written = site.write(&dir, &|_, _| {}).unwrap();
+    assert_eq!((written.images, written.reused), (4, 4));
+    let mut changed = catalog.dataset.clone();
+    let first_own = events.iter().position(|e| site.has_own_preview(e)).unwrap();
+    changed.events[first_own].title.push_str(" (corrected)");
+    let changed = Catalog::new(changed, DatasetOrigin::Bundled);
+    let mut again = Site::new(&changed, None).with_previews(3);
+    again.cache = Some(cache);
+    let written = again.write(&dir, &|_, _| {}).unwrap();
+    assert_eq!((written.images, written.reused), (4, 3), "the changed event's image alone is drawn again");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Above 50,000 pages, `sitemap.xml` is the index of sitemaps of 50,000 addresses at most.
+#[test]
+fn a_site_of_more_pages_than_a_sitemap_holds_has_an_index_of_sitemaps() {
+    let text = crate::synthetic::dataset(50_000, 2).to_string();
+    let catalog = Catalog::new(crate::model::Dataset::parse(&text).0.unwrap(), DatasetOrigin::Bundled);
+    let sitemaps = Site::new(&catalog, SiteUrl::parse("https://example.org/big/").ok()).sitemaps();
+    let names: Vec<&str> = sitemaps.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["sitemap.xml", "_sitemap-1.xml", "_sitemap-2.xml"]);
+    assert!(sitemaps[0].1.contains("<sitemapindex") && sitemaps[0].1.contains("<loc>https://example.org/big/_sitemap-2.xml</loc>"));
+    assert_eq!(sitemaps[1].1.matches("<loc>").count(), 50_000);
+    assert_eq!(sitemaps[2].1.matches("<loc>").count(), 1);
 }

@@ -1,19 +1,60 @@
-//! The app: the dataset slot, over the bundled dataset or one a link names, and what the page
-//! shows at each of its stages, the shell once a dataset is ready.
+//! The app: how it starts on a page (over the dataset the site is built with, once its compiled
+//! catalog is read, or over one a link names), the dataset slot, and what the page shows at each
+//! of its stages, the shell once a dataset is ready.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::loader::{DatasetSlot, NotReady, Stage};
+use super::loader::{fetch, DatasetSlot, NotReady, Stage};
 use super::shell::Shell;
 use super::{panic, url};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
-use crate::model::Catalog;
+use crate::model::{compiled, Catalog, DatasetOrigin, LoadFailure};
 
-/// The whole app: over the bundled dataset, or over one a link names with `?data=`.
+thread_local! {
+    /// The download of the site's catalog while the app starts; nothing holds it once it is done.
+    static STARTING: RefCell<Option<fetch::Download>> = const { RefCell::new(None) };
+}
+
+/// Starts the app on this page. A `?data=` link opens the app at once, which downloads that
+/// dataset; otherwise the site's own dataset is downloaded first (its compiled catalog, beside
+/// the page), and the app opens over it when it is read. Until then the page written at build
+/// time stays as it is, readable.
+pub fn start() {
+    if let Some(path) = url::current_link().data {
+        let stage = Stage::Downloading { label: path, done: 0.0, total: None };
+        leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
+        return;
+    }
+    let open = |stage: Stage| {
+        // Not dropped from within its own listener: a moment later.
+        set_timeout(|| drop(STARTING.with(RefCell::take)), std::time::Duration::ZERO);
+        leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
+    };
+    let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
+    let report = move |report| match report {
+        fetch::Report::Progress { .. } => {}
+        fetch::Report::Done(bytes) => open(match compiled::read(&bytes) {
+            Ok(dataset) => Stage::Ready(Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled)), Vec::new()),
+            Err(error) => failed(LoadFailure::NotACatalog(error)),
+        }),
+        fetch::Report::Failed(reason) => open(failed(reason)),
+    };
+    match fetch::Download::start(compiled::FILE, report) {
+        Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
+        Err(reason) => open(failed(reason)),
+    }
+}
+
+/// The whole app, from the stage its dataset is at: ready (the site's own), or being
+/// downloaded from the `?data=` link the page was opened with.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The dataset's stage as the app opens.
+    stage: Stage,
+) -> impl IntoView {
     // The page's own content, written at build time, gives way to the app in the same task,
     // so no frame shows both, or neither; the app then keeps the event's title where the page
     // had it.
@@ -26,15 +67,14 @@ pub fn App() -> impl IntoView {
             provide_context(url::TakenOver::at(top));
         }
     }
-    let link = url::current_link();
-    let slot = DatasetSlot::new(Arc::new(Catalog::bundled()));
-    if let Some(path) = link.data {
+    let downloading = matches!(stage, Stage::Downloading { .. });
+    let slot = DatasetSlot::new(stage);
+    if let Some(path) = url::current_link().data.filter(|_| downloading) {
         slot.fetch(path);
     }
     provide_context(slot);
     view! { <DatasetView stage=slot.stage/> }
 }
-
 /// Whatever stage the dataset is at: the app over it, or progress, or a failure with its
 /// problems.
 #[component]

@@ -34,7 +34,7 @@ use crate::model::{Catalog, Filter, Viewport};
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
-pub use app::{App, DatasetView};
+pub use app::{start, App, DatasetView};
 pub use loader::Stage;
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;

@@ -8,7 +8,7 @@
 //! Every dataset is read by the same model code that checks the bundled one, and anything not
 //! bundled is labelled as such.
 
-mod fetch;
+pub(crate) mod fetch;
 mod file;
 mod views;
 
@@ -49,9 +49,9 @@ pub struct DatasetSlot {
 }
 
 impl DatasetSlot {
-    /// A slot showing `catalog`.
-    pub fn new(catalog: Arc<Catalog>) -> DatasetSlot {
-        DatasetSlot { stage: RwSignal::new(Stage::Ready(catalog, Vec::new())), pending: StoredValue::new_local(None) }
+    /// A slot at `stage`.
+    pub fn new(stage: Stage) -> DatasetSlot {
+        DatasetSlot { stage: RwSignal::new(stage), pending: StoredValue::new_local(None) }
     }
 
     fn fail(&self, label: String, reason: LoadFailure) {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Stage;
-use crate::model::dataset::EMBEDDED_TITLE;
+use crate::model::catalog::BUILT_TITLE_META;
 use crate::model::loading::{
     download_progress, downloading, failure_heading, more_problems, open_built, open_built_instead, problems_found, reading, SHOWN_PROBLEMS,
 };
@@ -57,9 +57,16 @@ fn LoadFailurePage(
             <h2>{failure_heading(&label)}</h2>
             <p>{reason.to_string()}</p>
             <ProblemList problems=problems/>
-            <p><a href="./">{open_built_instead(EMBEDDED_TITLE)}</a></p>
+            <p><a href="./">{open_built_instead(&built_title())}</a></p>
         </main>
     }
+}
+
+/// The title of the dataset the site is built with, as its pages give it; empty where they do
+/// not.
+fn built_title() -> String {
+    let meta = document().query_selector(&format!("meta[name=\"{BUILT_TITLE_META}\"]")).ok().flatten();
+    meta.and_then(|meta| meta.get_attribute("content")).unwrap_or_default()
 }
 
 /// Problems as a list of places in the file and reasons.
@@ -98,7 +105,7 @@ pub fn Provenance(
             <p>
                 <strong>"Not the bundled dataset. "</strong>
                 {said}
-                <a href="./">{open_built(EMBEDDED_TITLE)}</a>
+                <a href="./">{open_built(&built_title())}</a>
             </p>
             {summary.map(|summary| view! {
                 <details>

@@ -1,0 +1,105 @@
+//! Property tests of the compiled catalog (`model::compiled`): what it returns is what the
+//! parsed dataset says, and any bytes given as a catalog give an error or a catalog the app can
+//! show, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use proptest::prelude::*;
+use sourceline::model::compiled::{self, checksum, CompiledError, HEADER};
+use sourceline::model::{Catalog, Dataset, DatasetOrigin};
+use sourceline::synthetic;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
+}
+
+/// The catalog with its checksum made right for what it now holds, so that a change reaches
+/// the reading of the parts instead of being refused at the checksum.
+fn resealed(mut bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.len() >= HEADER {
+        let sum = checksum(&bytes[HEADER..]);
+        bytes[HEADER - 8..HEADER].copy_from_slice(&sum.to_le_bytes());
+    }
+    bytes
+}
+
+/// What the app relies on in a catalog it reads: every claim names a source and a document the
+/// dataset has, every event has a claim, and the catalog it builds can be written and read again.
+fn holds_together(dataset: &Dataset) -> Result<(), TestCaseError> {
+    for event in &dataset.events {
+        prop_assert!(!event.claims.is_empty());
+        for claim in &event.claims {
+            prop_assert!(dataset.source(&claim.by).is_some());
+            prop_assert!(dataset.document(&claim.document).is_some());
+            prop_assert!(claim.via.iter().all(|id| dataset.source(id).is_some()));
+        }
+    }
+    prop_assert_eq!(&compiled::read(&compiled::write(dataset)), &Ok(dataset.clone()));
+    let _ = Catalog::new(dataset.clone(), DatasetOrigin::Bundled);
+    Ok(())
+}
+
+fn palmyra_catalog() -> Vec<u8> {
+    compiled::write(&support::valid(&std::fs::read_to_string(support::PALMYRA_PATH).unwrap()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Any valid dataset reads back from its catalog as the reader gave it.
+    #[test]
+    fn a_catalog_reads_back_as_the_dataset_it_was_written_from(events in 1usize..120, seed in any::<u64>()) {
+        let text = synthetic::dataset(events, seed).to_string();
+        let (dataset, problems) = Dataset::parse(&text);
+        prop_assert!(problems.is_empty());
+        let dataset = dataset.unwrap();
+        prop_assert_eq!(compiled::read(&compiled::write(&dataset)), Ok(dataset));
+    }
+
+    #[test]
+    fn any_bytes_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = compiled::read(&bytes);
+        let mut catalog = compiled::MAGIC.to_vec();
+        catalog.extend(compiled::VERSION.to_le_bytes());
+        catalog.extend([0; 8]);
+        catalog.extend(&bytes);
+        if let Ok(dataset) = compiled::read(&resealed(catalog)) {
+            holds_together(&dataset)?;
+        }
+    }
+
+    /// The real catalog cut anywhere is refused: a catalog cut short never reads as a smaller one.
+    #[test]
+    fn a_catalog_cut_short_is_refused(cut in 0usize..4000) {
+        let bytes = palmyra_catalog();
+        let cut = cut % bytes.len();
+        prop_assert!(compiled::read(&bytes[..cut]).is_err());
+        prop_assert!(compiled::read(&resealed(bytes[..cut].to_vec())).is_err() || cut >= bytes.len());
+    }
+
+    /// A changed byte is refused by the checksum; with the checksum made right again, it is
+    /// refused for what it breaks, or what it gives still holds together.
+    #[test]
+    fn a_changed_catalog_is_refused_or_holds_together(at in 0usize..100_000, value in any::<u8>(), word in any::<u32>()) {
+        let bytes = palmyra_catalog();
+        let at = HEADER + at % (bytes.len() - HEADER);
+        let mut changed = bytes.clone();
+        changed[at] = value;
+        if changed != bytes {
+            prop_assert_eq!(compiled::read(&changed), Err(CompiledError::Changed));
+        }
+        if let Ok(dataset) = compiled::read(&resealed(changed)) {
+            holds_together(&dataset)?;
+        }
+        // A whole number replaced, where the numbers are: a count, a string or a source.
+        let mut numbered = bytes.clone();
+        let at = (at - HEADER) / 4 * 4 + HEADER;
+        if at + 4 <= numbered.len() {
+            numbered[at..at + 4].copy_from_slice(&word.to_le_bytes());
+            if let Ok(dataset) = compiled::read(&resealed(numbered)) {
+                holds_together(&dataset)?;
+            }
+        }
+    }
+}
