@@ -1,9 +1,11 @@
 // The benchmark: sourceline against vis-timeline and TimelineJS, in one run, in headless
-// Chromium, on the same generated events at several sizes. Run it with `./x bench`.
+// Chromium, on the same generated events at several sizes. Run it with `./x bench`. sourceline is
+// measured twice: opened on the dataset at run time (`?data=`), and as a site built with it
+// (`sourceline, built`: the compiled catalog and pages `site` writes, as SOURCELINE_DATA does).
 //
 // For each tool and size it measures: what the first load transfers (gzip, level 6, as a
-// static host would serve it), the time from navigation to the first event drawn, one zoom
-// step and one pan step to the next paint (median and worst of several), for sourceline the
+// static host would serve it), the time from navigation to the first event drawn and the longest
+// main-thread task before it (Long Tasks API), one zoom step and one pan step to the next paint (median and worst of several), for sourceline the
 // time from a keystroke in search to the updated list, and how many elements the page holds.
 // A tool that draws nothing within 60 s is reported as such. Prints a table with ratios and
 // writes an SVG plot; with --readme, also writes both into README.md.
@@ -72,6 +74,15 @@ function buildSite({ synthetic }) {
     generate(n, 'sourceline', `${SITE}/sourceline/data/synthetic-${n}.json`);
     generate(n, 'vis', `${SITE}/vis/data-${n}.json`);
     generate(n, 'timelinejs', `${SITE}/timelinejs/data-${n}.json`);
+    // The site a publisher builds with the same events (SOURCELINE_DATA): the built app with
+    // its compiled catalog and pages written by `site`, as `./x build` writes them.
+    process.stderr.write(`building the site of ${n} events\n`);
+    const built = `${SITE}/built-${n}`;
+    cpSync('dist', built, { recursive: true });
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', built, '--data', `${SITE}/sourceline/data/synthetic-${n}.json`, '--cache', 'target/previews'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    execFileSync('node', ['scripts/post-build.mjs', built, '--no-site'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }
 
@@ -152,12 +163,21 @@ async function freePort() {
 }
 
 // What each tool's page is, and how to drive it.
+const SOURCELINE_STEPS = {
+  drawn: '.mark',
+  zoom: () => document.querySelector('.zoom button').click(),
+  pan: () => document.querySelector('.timeline-area').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })),
+};
 const TOOLS = {
+  // The app opened on a dataset at run time (`?data=`, JSON read in the page).
   sourceline: {
     url: (n) => (n === 'palmyra' ? 'sourceline/' : `sourceline/?data=data/synthetic-${n}.json`),
-    drawn: '.mark',
-    zoom: () => document.querySelector('.zoom button').click(),
-    pan: () => document.querySelector('.timeline-area').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })),
+    ...SOURCELINE_STEPS,
+  },
+  // A site built with the dataset (SOURCELINE_DATA): its compiled catalog, as a publisher's.
+  'sourceline, built': {
+    url: (n) => `built-${n}/`,
+    ...SOURCELINE_STEPS,
   },
   'vis-timeline': {
     url: (n) => `vis/?n=${n}`,
@@ -219,6 +239,12 @@ async function measure(context, base, tool, n, result) {
   const requested = new Set();
   page.on('request', (request) => requested.add(request.url()));
   await page.addInitScript((selector) => {
+    // The main thread's long tasks (Long Tasks API), to find the longest before the first draw.
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
     const watch = () => {
       if (window.__firstDrawn === undefined && document.querySelector(selector)) window.__firstDrawn = performance.now();
     };
@@ -228,6 +254,7 @@ async function measure(context, base, tool, n, result) {
     await page.goto(base + spec.url(n), { timeout: LIMIT_MS });
     await page.waitForFunction(() => window.__firstDrawn !== undefined, null, { timeout: LIMIT_MS, polling: 50 });
     result.firstDrawn = await page.evaluate(() => window.__firstDrawn);
+    result.longestTask = await page.evaluate(() => Math.max(0, ...window.__longTasks.filter((t) => t.start <= window.__firstDrawn).map((t) => t.duration)));
     await page.waitForLoadState('networkidle', { timeout: LIMIT_MS }).catch(() => {});
     result.transfer = [...requested]
       .map((url) => new URL(url))
@@ -242,7 +269,7 @@ async function measure(context, base, tool, n, result) {
       }, 0);
     // When the events themselves had arrived: the first event is drawn this much later.
     result.dataArrived = await page.evaluate(() => {
-      const data = performance.getEntriesByType('resource').find((e) => /(synthetic|data)-\d+\.json/.test(e.name));
+      const data = performance.getEntriesByType('resource').find((e) => /(synthetic|data)-\d+\.json|_catalog\.slcat/.test(e.name));
       return data ? data.responseEnd : undefined;
     });
     result.dom = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -253,7 +280,7 @@ async function measure(context, base, tool, n, result) {
     result.zoom = { median: median(zooms), worst: Math.max(...zooms) };
     result.pan = { median: median(pans), worst: Math.max(...pans) };
     result.domAfter = await page.evaluate(() => document.getElementsByTagName('*').length);
-    if (tool === 'sourceline') {
+    if (tool.startsWith('sourceline')) {
       const keys = [];
       for (const text of ['e', 'ev', 'eve', 'even', 'event', 'event 1', 'event 12', 'event 123']) {
         keys.push(
@@ -624,20 +651,20 @@ function ratio(ours, theirs, key) {
 
 function table(results) {
   const rows = [
-    '| events | tool | first load (gzip) | first event drawn (after the data arrived) | zoom step, median / worst | pan step, median / worst | search key to list | elements |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| events | tool | first load (gzip) | first event drawn (after the data arrived) | longest task before it | zoom step, median / worst | pan step, median / worst | search key to list | elements |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const n of ['palmyra', ...SIZES]) {
     const ours = results.find((r) => r.tool === 'sourceline' && r.n === n);
     for (const r of results.filter((r) => r.n === n)) {
       const label = n === 'palmyra' ? 'Palmyra (13)' : n.toLocaleString('en');
       if (r.failed && r.firstDrawn === undefined) {
-        rows.push(`| ${label} | ${r.tool} | – | ${r.failed} | – | – | – | – |`);
+        rows.push(`| ${label} | ${r.tool} | – | ${r.failed} | – | – | – | – | – |`);
         continue;
       }
-      const vs = (key) => (r.tool === 'sourceline' || !ours ? '' : ratio(ours, r, key));
+      const vs = (key) => (r.tool.startsWith('sourceline') || !ours ? '' : ratio(ours, r, key));
       rows.push(
-        `| ${label} | ${r.tool} | ${kb(r.transfer)}${vs((x) => x.transfer)} | ${ms(r.firstDrawn)}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${vs((x) => x.firstDrawn)} | ` +
+        `| ${label} | ${r.tool} | ${kb(r.transfer)}${vs((x) => x.transfer)} | ${ms(r.firstDrawn)}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${vs((x) => x.firstDrawn)} | ${ms(r.longestTask)} | ` +
           `${r.zoom ? `${ms(r.zoom.median)} / ${ms(r.zoom.worst)}${vs((x) => x.zoom?.median)}` : r.failed ?? '–'} | ${ms(r.pan?.median)} / ${ms(r.pan?.worst)}${vs((x) => x.pan?.median)} | ` +
           `${r.search ? `${ms(r.search.median)} / ${ms(r.search.worst)}` : '–'} | ${r.domAfter ?? r.dom ?? '–'} |`,
       );
@@ -654,7 +681,7 @@ function plot(results) {
   const yMin = 1;
   const px = (n) => left + ((Math.log10(n) - xMin) / (xMax - xMin || 1)) * (w - left - right);
   const py = (t) => h - bottom - ((Math.log10(Math.max(t, 10)) - yMin) / (yMax - yMin)) * (h - bottom - top);
-  const colours = { sourceline: '#1f4e8c', 'vis-timeline': '#b35c00', TimelineJS: '#6a3d9a' };
+  const colours = { sourceline: '#1f4e8c', 'sourceline, built': '#3a9d5d', 'vis-timeline': '#b35c00', TimelineJS: '#6a3d9a' };
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="${w}" height="${h}" fill="#fff"/>`,

@@ -9,7 +9,7 @@
 //! it over a layout of fixed-width rows):
 //!
 //! ```text
-//! magic "SLCAT" 0 · version u16 · checksum u64 (FNV-1a of everything after it)
+//! magic "SLCAT" 0 · version u16 · checksum u64 (of everything after it, see [`checksum`])
 //! the length of each of the 20 columns below, then the columns end to end:
 //! head:       documents, sources, events, claims (counts); title; description
 //! documents:  id, title, published, publisher (string)?, url?, kind (string)
@@ -92,14 +92,21 @@ impl fmt::Display for CompiledError {
     }
 }
 
-/// FNV-1a, 64 bits: the same on every platform, and enough to notice a changed or missing byte.
+/// A 64-bit checksum, eight bytes at a step (each word mixed in with a multiply and a rotation,
+/// the length last): the same on every platform, enough to notice a changed, missing or moved
+/// byte, and about eight times faster than FNV-1a's byte at a time, which took 25 ms of a
+/// 100,000-event catalog's read natively. Not made to resist a forger: the catalog comes from the
+/// site's own origin, and its reader checks what it reads anyway.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |hash: u64, word: u64| (hash ^ word).wrapping_mul(K).rotate_left(29);
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = words.by_ref().fold(0xcbf2_9ce4_8422_2325, |hash, w| mix(hash, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])));
+    let mut last = [0u8; 8];
+    let rest = words.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    hash = mix(hash, u64::from_le_bytes(last));
+    mix(hash, bytes.len() as u64)
 }
 
 

@@ -95,6 +95,12 @@ pub fn open_built_instead(title: &str) -> String {
     format!("Open {} instead", built(title))
 }
 
+/// Whether the page saying a dataset could not be shown offers the site's own dataset instead:
+/// not when that is the one that failed (its compiled catalog), which would only fail again.
+pub fn offers_built(label: &str) -> bool {
+    label != super::compiled::FILE
+}
+
 /// The link from another dataset's banner to the one the site is built with:
 /// "Open “Palmyra changes hands, 2011–2017”".
 pub fn open_built(title: &str) -> String {
@@ -165,6 +171,7 @@ mod tests {
         assert_eq!(open_built_instead("Floods of 2024"), "Open “Floods of 2024” instead");
         assert_eq!(open_built("Floods of 2024"), "Open “Floods of 2024”");
         assert_eq!(open_built_instead(""), "Open the built dataset instead");
+        assert!(offers_built("data/x.json") && !offers_built(crate::model::compiled::FILE));
     }
 
     #[test]

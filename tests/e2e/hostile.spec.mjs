@@ -1,7 +1,8 @@
 // Bad input never breaks the app: hostile datasets, through ?data= and through the file
 // control, and a Content-Security-Policy that stops script the app did not ship.
 import { test, expect } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { attribution, datasetBanner, eventList, guard, notice, openApp, panelHeading, serviceWorkerControls } from './support.mjs';
 
 const DIR = 'target/e2e-site/some/sub/path/hostile';
@@ -144,3 +145,25 @@ for (const [name, [query, says]] of Object.entries(QUERIES)) {
     await check();
   });
 }
+
+// The site's own dataset arrives as its compiled catalog. A catalog changed or cut short on the
+// way (a host that truncates, a bad copy) is refused with the reason, and nothing of it is
+// shown; the reader is not offered the same broken dataset again.
+test('a site whose compiled catalog was cut short says why and shows none of it', async ({ page, context, baseURL }) => {
+  const { project, repeatEachIndex } = test.info();
+  const name = `cut-catalog-${project.name}-${repeatEachIndex}`;
+  const build = 'target/e2e-site/some/sub/path';
+  const dir = `target/e2e-site/${name}`;
+  const others = new Set(['built', 'data', 'hostile', 'hostile-site']);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(build, dir, { recursive: true, filter: (src) => !others.has(relative(build, src).split(sep)[0]) });
+  const catalog = readFileSync(`${dir}/_catalog.slcat`);
+  writeFileSync(`${dir}/_catalog.slcat`, catalog.subarray(0, catalog.length - 10));
+  const check = guard(page, context, baseURL);
+  await page.goto(`/${name}/palmyra-recaptured.html`);
+  await expect(page.getByRole('heading', { name: 'The dataset _catalog.slcat could not be shown' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('The file was changed or cut short since it was built (its checksum differs).');
+  await expect(panelHeading(page)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /instead$/ })).toHaveCount(0);
+  await check();
+});

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::Stage;
 use crate::model::catalog::BUILT_TITLE_META;
 use crate::model::loading::{
-    download_progress, downloading, failure_heading, more_problems, open_built, open_built_instead, problems_found, reading, SHOWN_PROBLEMS,
+    download_progress, downloading, failure_heading, more_problems, offers_built, open_built, open_built_instead, problems_found, reading,
+    SHOWN_PROBLEMS,
 };
 use crate::model::{LoadFailure, Problem};
 
@@ -51,13 +52,14 @@ fn LoadFailurePage(
     /// Every problem found in the file, if it was read.
     problems: Vec<Problem>,
 ) -> impl IntoView {
+    let offer = offers_built(&label);
     view! {
         <main id="main" class="load-failure">
             <h1>"sourceline"</h1>
             <h2>{failure_heading(&label)}</h2>
             <p>{reason.to_string()}</p>
             <ProblemList problems=problems/>
-            <p><a href="./">{open_built_instead(&built_title())}</a></p>
+            {offer.then(|| view! { <p><a href="./">{open_built_instead(&built_title())}</a></p> })}
         </main>
     }
 }
