@@ -9,7 +9,7 @@
 //   unless --no-site says it is already written; a dataset with any problem stops the build;
 // - puts the SHA-256 hashes of the inline scripts Trunk injects into the Content-Security-Policy
 //   of every page, so those and nothing else may run inline;
-// - writes the app shell's file list and a build id (a hash of every file) into sw.js, so the
+// - writes the app shell's file list and a build id (a hash of the shell and of the pages' list) into sw.js, so the
 //   service worker precaches exactly this build under a cache of its own;
 // - in a release build, writes a gzip (`.gz`) and a brotli (`.br`) copy beside every text and
 //   wasm file, for hosts that serve precompressed files (nginx's gzip_static and brotli_static,
@@ -102,12 +102,10 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // Service worker: the precache list and the build id. What a first visit downloads is the app
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
-const generated = (f) => (f.endsWith('.html') && f !== '_shell.html') || f.startsWith('previews/') || f === 'preview.png' || f === 'sitemap.xml';
+const generated = (f) =>
+  (f.endsWith('.html') && f !== '_shell.html') || f.startsWith('previews/') || f === 'preview.png' || /^_?sitemap(-\d+)?\.xml$/.test(f);
 // embed.js is for the pages that embed the app, not for the app: it is not precached.
 const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f));
-const build = createHash('sha256');
-for (const f of files.filter((f) => f !== 'sw.js')) build.update(f).update(readFileSync(join(dir, f)));
-const id = release ? build.digest('hex').slice(0, 16) : 'dev';
 // The events that have a page in this build (pages made from the template: they carry its
 // markers), which the worker answers with the shell; any other address goes to the network.
 const pages = files
@@ -115,6 +113,12 @@ const pages = files
   .filter((f) => templated.has(f))
   .map((f) => f.slice(0, -'.html'.length));
 if (pages.length > 1000) console.log(`post-build: ${hashed} inline script hash(es) in ${templated.size} pages, ${took()}`);
+// The build id names what the worker precaches: the shell's files (the compiled catalog among
+// them, so a change to the data is a new build) and the list of pages it answers. The pages
+// and images themselves are never cached, and reading all of a large site's again took 15 s.
+const build = createHash('sha256');
+for (const f of shell) build.update(f).update(readFileSync(join(dir, f)));
+const id = release ? build.update(JSON.stringify(pages)).digest('hex').slice(0, 16) : 'dev';
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
