@@ -23,9 +23,12 @@
 //   node bench/run.mjs --readable            only that figure: no build (it takes dist/ as it
 //                                            is), no generated datasets; about a minute
 //   node bench/run.mjs --readable --readme   the same, and writes its section of README.md
+//   BENCH_SIZES=10000,100000 BENCH_TOOLS='vis-timeline,sourceline, built' node bench/run.mjs
+//                                            some sizes and tools only, for a quick look while
+//                                            working: no readable figure, README.md untouched
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { extname, normalize, resolve as resolvePath, sep } from 'node:path';
@@ -33,22 +36,34 @@ import { gzipSync } from 'node:zlib';
 
 import os from 'node:os';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000,1000000').split(',').map(Number);
 const LIMIT_MS = 60_000;
 // How long one tool at one size may take in all, its load and steps together.
 const STEPS_LIMIT_MS = 240_000;
 const STEPS = 9;
 const SITE = 'target/bench-site';
-const README = process.argv.includes('--readme');
+// Some tools only (their names as the table gives them, between commas): a partial run, which
+// writes nothing into README.md.
+const ONLY_TOOLS = process.env.BENCH_TOOLS?.split(/,(?! )/).map((t) => t.trim());
+const README = process.argv.includes('--readme') && !ONLY_TOOLS;
 const ONLY_READABLE = process.argv.includes('--readable');
 const READABLE_RUNS = 5;
 
 function generate(events, format, file) {
-  const json = execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'generate', '--', String(events), '1', '--as', format], {
-    maxBuffer: 1 << 30,
-  });
-  writeFileSync(file, json);
+  // Straight into the file: a million events are 400 MB of JSON.
+  const out = openSync(file, 'w');
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'generate', '--', String(events), '1', '--as', format], {
+      stdio: ['ignore', out, 'inherit'],
+    });
+  } finally {
+    closeSync(out);
+  }
 }
+
+// The most the app reads from a `?data=` link (MAX_DATASET_BYTES in src/model/dataset.rs), so
+// that no link can freeze a reader's tab; a larger dataset is published as a built site.
+const MAX_DATASET_BYTES = 50 * 1024 * 1024;
 
 function buildSite({ synthetic }) {
   rmSync(SITE, { recursive: true, force: true });
@@ -780,13 +795,20 @@ async function main() {
     if (!ONLY_READABLE) {
       for (const n of ['palmyra', ...SIZES]) {
         for (const tool of n === 'palmyra' ? ['sourceline'] : Object.keys(TOOLS)) {
+          if (ONLY_TOOLS && !ONLY_TOOLS.includes(tool)) continue;
+          if (tool === 'sourceline' && n !== 'palmyra' && statSync(`${SITE}/sourceline/data/synthetic-${n}.json`).size > MAX_DATASET_BYTES) {
+            results.push({ tool, n, failed: `not opened from a link: over the app's ${MAX_DATASET_BYTES / 2 ** 20} MB cap (a built site reads it)` });
+            continue;
+          }
           process.stderr.write(`measuring ${tool} at ${n}\n`);
           results.push(await measureWithin(browser, base, tool, n));
         }
       }
     }
-    readables = await readable(browser, gzipped.base);
-    change = await takeover(browser, gzipped.base);
+    if (!ONLY_TOOLS) {
+      readables = await readable(browser, gzipped.base);
+      change = await takeover(browser, gzipped.base);
+    }
   } finally {
     await browser.close();
     server.kill();
@@ -795,6 +817,10 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${when}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium headless`;
+  if (ONLY_TOOLS) {
+    console.log(table(results));
+    return;
+  }
   const readableText = readableTable(readables, change);
   mkdirSync('target/bench', { recursive: true });
   writeFileSync('target/bench/readable.json', JSON.stringify({ readables, change }, null, 2));

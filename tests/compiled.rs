@@ -78,6 +78,32 @@ proptest! {
         prop_assert!(compiled::read(&resealed(bytes[..cut].to_vec())).is_err() || cut >= bytes.len());
     }
 
+    /// Read a few events at a time, as the app reads the site's catalog so that the page can
+    /// answer between the steps, a catalog gives what reading it whole gives: the same dataset,
+    /// or, changed, the same refusal.
+    #[test]
+    fn a_catalog_read_in_steps_is_the_catalog_read_whole(events in 1usize..60, seed in any::<u64>(), step in 1usize..70, at in any::<usize>(), word in any::<u32>()) {
+        let dataset = Dataset::parse(&synthetic::dataset(events, seed).to_string()).0.unwrap();
+        let bytes = compiled::write(&dataset);
+        let mut numbered = bytes.clone();
+        let at = HEADER + at % (bytes.len() - HEADER - 3);
+        numbered[at..at + 4].copy_from_slice(&word.to_le_bytes());
+        for bytes in [bytes, resealed(numbered)] {
+            let in_steps = compiled::Reading::new(bytes.as_slice()).and_then(|mut reading| {
+                let mut seen = 0;
+                loop {
+                    if let Some(dataset) = reading.step(step)? {
+                        return Ok(dataset);
+                    }
+                    let (read, of) = reading.progress();
+                    assert!(read > seen && read < of, "each step reads more, and the last gives the dataset");
+                    seen = read;
+                }
+            });
+            prop_assert_eq!(in_steps, compiled::read(&bytes));
+        }
+    }
+
     /// A changed byte is refused by the checksum; with the checksum made right again, it is
     /// refused for what it breaks, or what it gives still holds together.
     #[test]

@@ -3,8 +3,10 @@
 //!
 //! `cargo run --release --bin site -- DIR [--data DATASET.json] [--site-url URL]`
 //!
-//! `DIR` is a built app (`dist/`, or Trunk's staging folder when run from
-//! `scripts/post-build.mjs`); its `index.html` is the template. The dataset is
+//! `DIR` is a built app (`dist/`, or Trunk's staging folder when `trunk serve` runs
+//! `scripts/post-build.mjs`); its `index.html` is the template. A file the folder already holds
+//! as this would write it is left alone, and the pages and images of events that are gone are
+//! removed, so that building again after a change writes only what changed. The dataset is
 //! `data/palmyra.json` (from the folder it runs in) unless `--data` names another; it is checked
 //! first, and a dataset with any problem gets no site: each problem is printed with its path,
 //! and the build stops. The app reads the dataset from the compiled catalog written here. The address the site is served from
@@ -18,7 +20,7 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
     use sourceline::model::words::count;
-    use sourceline::model::{Catalog, DatasetOrigin};
+    use sourceline::model::{Catalog, Dataset, DatasetOrigin};
     use sourceline::site::{Site, SiteUrl, DEFAULT_PREVIEWS};
 
     /// The dataset a site is built with unless `--data` names another: the repository's.
@@ -58,7 +60,9 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let catalog = match Catalog::read(&text, DatasetOrigin::Bundled) {
+    // A dataset of any size: the cap on what the app reads keeps a browser's tab from freezing,
+    // and the app reads this one compiled.
+    let catalog = match Catalog::from_parsed(Dataset::parse_any_size(&text), DatasetOrigin::Bundled) {
         Ok((catalog, problems)) if problems.is_empty() => catalog,
         Ok((_, problems)) | Err((_, problems)) => {
             for problem in &problems {
@@ -93,7 +97,7 @@ fn main() -> std::process::ExitCode {
     match site.write(&dir, &progress) {
         Ok(written) => {
             println!(
-                "site: {}, {} ({} drawn by an earlier build){} in {}",
+                "site: {}, {} ({} drawn by an earlier build){}; wrote {} (new or changed) and removed {} (of events that are gone) in {}",
                 count(written.pages, "page", "pages"),
                 count(written.images, "preview image", "preview images"),
                 written.reused,
@@ -102,6 +106,8 @@ fn main() -> std::process::ExitCode {
                     1 => ", sitemap.xml".to_string(),
                     n => format!(", sitemap.xml and {}", count(n - 1, "part", "parts")),
                 },
+                count(written.changed, "file", "files"),
+                written.removed,
                 dir.display()
             );
             if missing {

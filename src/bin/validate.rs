@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 
+use sourceline::model::dataset::MAX_DATASET_BYTES;
+use sourceline::model::loading::too_large_to_open;
 use sourceline::model::words::count;
 use sourceline::model::Dataset;
 
@@ -24,9 +26,14 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match Dataset::parse(&text) {
+        // Any size: a site is built from a dataset of any size, though the app opens one from a
+        // link or a file only up to MAX_DATASET_BYTES.
+        match Dataset::parse_any_size(&text) {
             (Some(dataset), problems) if problems.is_empty() => {
                 println!("{path}: valid: {}", dataset.contents());
+                if text.len() > MAX_DATASET_BYTES {
+                    println!("{path}: {}", too_large_to_open(text.len()));
+                }
             }
             (_, problems) => {
                 all_valid = false;

@@ -136,7 +136,13 @@ impl Catalog {
     /// Reads a dataset file into a catalog, with every problem found (its events with problems
     /// are left out). A file with nothing to show fails, with the problems that explain why.
     pub fn read(text: &str, origin: DatasetOrigin) -> Result<(Catalog, Vec<Problem>), (LoadFailure, Vec<Problem>)> {
-        match Dataset::parse(text) {
+        Catalog::from_parsed(Dataset::parse(text), origin)
+    }
+
+    /// A catalog of what [`Dataset::parse`] or [`Dataset::parse_any_size`] read, as
+    /// [`Catalog::read`] makes it.
+    pub fn from_parsed(parsed: (Option<Dataset>, Vec<Problem>), origin: DatasetOrigin) -> Result<(Catalog, Vec<Problem>), (LoadFailure, Vec<Problem>)> {
+        match parsed {
             (Some(dataset), problems) if !dataset.events.is_empty() => Ok((Catalog::new(dataset, origin), problems)),
             (Some(_), problems) => Err((LoadFailure::NoEvents, problems)),
             (None, problems) => Err((LoadFailure::NotADataset, problems)),

@@ -298,138 +298,216 @@ const NAMES: [&str; COLUMNS] = [
     "event claims", "claim ids", "claim texts", "claim quotes", "claim sources", "claim relays", "claim documents", "claim locators", "claim stances", "strings",
 ];
 
+/// How many events the app reads from the site's catalog in one task, between which the page
+/// can answer: natively 1.7 ms of reading per 1,000 events (`cargo bench --bench read`), a few
+/// times that in a browser, so a step stays well under the 50 ms of a long task.
+pub const EVENTS_PER_STEP: usize = 5_000;
+
 /// Reads a compiled catalog back into the dataset it was written from.
 pub fn read(bytes: &[u8]) -> Result<Dataset, CompiledError> {
-    if !bytes.starts_with(MAGIC) {
-        return Err(CompiledError::NotACatalog);
+    let mut reading = Reading::new(bytes)?;
+    loop {
+        if let Some(dataset) = reading.step(usize::MAX)? {
+            return Ok(dataset);
+        }
     }
-    let version = bytes.get(MAGIC.len()..MAGIC.len() + 2).ok_or(CompiledError::Truncated("version"))?;
-    let version = u16::from_le_bytes([version[0], version[1]]);
-    if version != VERSION {
-        return Err(CompiledError::OtherVersion(version));
-    }
-    let body = bytes.get(HEADER..).ok_or(CompiledError::Truncated("checksum"))?;
-    let sum = bytes.get(HEADER - 8..HEADER).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
-    if sum != Some(checksum(body)) {
-        return Err(CompiledError::Changed);
-    }
-    read_columns(body)
 }
 
-/// The columns of a catalog whose header is right, read into its dataset.
-fn read_columns(body: &[u8]) -> Result<Dataset, CompiledError> {
-    let mut lengths = Cursor { name: "lengths", bytes: body, at: 0 };
-    let mut sizes = [0usize; COLUMNS];
-    for size in &mut sizes {
-        *size = lengths.count(body.len())?;
-    }
-    let mut rest = lengths.bytes(body.len() - lengths.at)?;
-    let mut c = NAMES.map(|name| Cursor { name, bytes: &[], at: 0 });
-    for (cursor, size) in c.iter_mut().zip(sizes) {
-        if size > rest.len() {
-            return Err(CompiledError::Truncated(cursor.name));
+/// A catalog being read a number of events at a time, so that a page can answer between the
+/// steps: at 100,000 events reading it whole is one task of a few hundred milliseconds. The
+/// header, the checksum, the documents and the sources are read when it starts; each
+/// [`Reading::step`] reads the next events; the last checks what takes all of them (ids
+/// unique, time order). What it returns, and where it refuses the bytes, is what [`read`]
+/// does, whatever the steps.
+pub struct Reading<B> {
+    bytes: B,
+    /// Where each column lies in `bytes`, and how far it has been read.
+    columns: [(usize, usize); COLUMNS],
+    read_to: [usize; COLUMNS],
+    table: Vec<String>,
+    dataset: Dataset,
+    events: usize,
+    list: Vec<Event>,
+}
+
+impl<B: AsRef<[u8]>> Reading<B> {
+    /// Starts reading `bytes`: refuses at once what is not a catalog of this version, has
+    /// changed or is cut short, and reads the dataset's head, documents and sources.
+    pub fn new(bytes: B) -> Result<Reading<B>, CompiledError> {
+        let all = bytes.as_ref();
+        if !all.starts_with(MAGIC) {
+            return Err(CompiledError::NotACatalog);
         }
-        let (part, after) = rest.split_at(size);
-        cursor.bytes = part;
-        rest = after;
-    }
-    let [head, documents_c, sources_c, e_id, e_date, e_title, e_summary, e_place, e_tags, e_control, e_claims, c_id, c_text, c_quote, c_by, c_via, c_document, c_locator, c_stance, table_c] = &mut c;
-    let mut table = Vec::new();
-    while table_c.at < table_c.bytes.len() {
-        table.push(table_c.text()?);
-    }
-    let most = body.len();
-    let [documents, sources, events, _claims] = [(); 4].map(|_| head.count(most));
-    let (documents, sources, events) = (documents?, sources?, events?);
-    let mut dataset = Dataset::empty();
-    dataset.title = head.string()?;
-    dataset.description = head.string()?;
-    for at in 0..documents {
-        let d = &mut *documents_c;
-        let id = d.string()?;
-        let title = d.string()?;
-        let published = date(d.text()?, format_args!("documents[{at}].published"))?;
-        let publisher = d.optional_of(&table)?.map(|s| s.to_string());
-        let url = d.optional_string()?;
-        if url.as_deref().is_some_and(|u| !is_web_url(u)) {
-            return Err(invalid("a link is not http: or https:", format_args!("documents[{at}].url")));
+        let version = all.get(MAGIC.len()..MAGIC.len() + 2).ok_or(CompiledError::Truncated("version"))?;
+        let version = u16::from_le_bytes([version[0], version[1]]);
+        if version != VERSION {
+            return Err(CompiledError::OtherVersion(version));
         }
-        let kind = d.of(&table)?.to_string();
-        dataset.documents.push(Document { id, title, published, publisher, url, kind });
-    }
-    let mut affiliations = Vec::with_capacity(sources);
-    for _ in 0..sources {
-        let s = &mut *sources_c;
-        let id = s.string()?;
-        let name = s.string()?;
-        let kind = s.of(&table)?.to_string();
-        let description = s.optional_string()?;
-        let party = s.optional_of(&table)?.map(|p| p.to_string());
-        affiliations.push(s.count(sources)?);
-        dataset.sources.push(Source { id, name, kind, description, party, affiliation: None });
-    }
-    for (at, &affiliation) in affiliations.iter().enumerate() {
-        let Some(org) = affiliation.checked_sub(1) else { continue };
-        if org == at || affiliations.get(org).is_some_and(|&a| a != 0) {
-            return Err(invalid("an affiliation is to the source itself or to one with an affiliation", format_args!("sources[{at}]")));
+        let body = all.get(HEADER..).ok_or(CompiledError::Truncated("checksum"))?;
+        let sum = all.get(HEADER - 8..HEADER).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
+        if sum != Some(checksum(body)) {
+            return Err(CompiledError::Changed);
         }
-        let id = dataset.sources.get(org).map(|s| s.id.clone());
-        if let Some(source) = dataset.sources.get_mut(at) {
-            source.affiliation = id;
+        let mut lengths = Cursor { name: "lengths", bytes: body, at: 0 };
+        let mut sizes = [0usize; COLUMNS];
+        for size in &mut sizes {
+            *size = lengths.count(body.len())?;
         }
+        let mut columns = [(0, 0); COLUMNS];
+        let mut from = HEADER + lengths.at;
+        for ((column, size), name) in columns.iter_mut().zip(sizes).zip(NAMES) {
+            if size > all.len() - from {
+                return Err(CompiledError::Truncated(name));
+            }
+            *column = (from, from + size);
+            from += size;
+        }
+        let mut reading = Reading { columns, read_to: columns.map(|(start, _)| start), table: Vec::new(), dataset: Dataset::empty(), events: 0, list: Vec::new(), bytes };
+        reading.head()?;
+        Ok(reading)
     }
-    unique(dataset.sources.iter().map(|s| s.id.as_str()), "sources")?;
-    unique(dataset.documents.iter().map(|d| d.id.as_str()), "documents")?;
-    let (source_list, document_list) = (&dataset.sources, &dataset.documents);
-    let mut list = Vec::with_capacity(events);
-    for at in 0..events {
-        let id = e_id.string()?;
-        if !is_slug(&id) || is_site_name(&id) {
+
+    /// The cursors over every column, from where the last step left them.
+    fn cursors(&self) -> [Cursor<'_>; COLUMNS] {
+        let all = self.bytes.as_ref();
+        std::array::from_fn(|i| {
+            let (start, end) = self.columns[i];
+            Cursor { name: NAMES[i], bytes: &all[start..end], at: self.read_to[i] - start }
+        })
+    }
+
+    /// Where each column is read to, from the cursors that read it.
+    fn kept(&self, cursors: &[Cursor<'_>; COLUMNS]) -> [usize; COLUMNS] {
+        std::array::from_fn(|i| self.columns[i].0 + cursors[i].at)
+    }
+
+    /// The strings table, the head, the documents and the sources.
+    fn head(&mut self) -> Result<(), CompiledError> {
+        let most = self.bytes.as_ref().len();
+        let mut c = self.cursors();
+        let [head, documents_c, sources_c, .., table_c] = &mut c;
+        let mut table = Vec::new();
+        while table_c.at < table_c.bytes.len() {
+            table.push(table_c.string()?);
+        }
+        let [documents, sources, events, _claims] = [(); 4].map(|_| head.count(most));
+        let (documents, sources, events) = (documents?, sources?, events?);
+        let mut dataset = Dataset::empty();
+        dataset.title = head.string()?;
+        dataset.description = head.string()?;
+        for at in 0..documents {
+            let d = &mut *documents_c;
+            let id = d.string()?;
+            let title = d.string()?;
+            let published = date(d.text()?, format_args!("documents[{at}].published"))?;
+            let publisher = d.optional_of(&table)?.cloned();
+            let url = d.optional_string()?;
+            if url.as_deref().is_some_and(|u| !is_web_url(u)) {
+                return Err(invalid("a link is not http: or https:", format_args!("documents[{at}].url")));
+            }
+            let kind = d.of(&table)?.clone();
+            dataset.documents.push(Document { id, title, published, publisher, url, kind });
+        }
+        let mut affiliations = Vec::with_capacity(sources);
+        for _ in 0..sources {
+            let s = &mut *sources_c;
+            let id = s.string()?;
+            let name = s.string()?;
+            let kind = s.of(&table)?.clone();
+            let description = s.optional_string()?;
+            let party = s.optional_of(&table)?.cloned();
+            affiliations.push(s.count(sources)?);
+            dataset.sources.push(Source { id, name, kind, description, party, affiliation: None });
+        }
+        for (at, &affiliation) in affiliations.iter().enumerate() {
+            let Some(org) = affiliation.checked_sub(1) else { continue };
+            if org == at || affiliations.get(org).is_some_and(|&a| a != 0) {
+                return Err(invalid("an affiliation is to the source itself or to one with an affiliation", format_args!("sources[{at}]")));
+            }
+            let id = dataset.sources.get(org).map(|s| s.id.clone());
+            if let Some(source) = dataset.sources.get_mut(at) {
+                source.affiliation = id;
+            }
+        }
+        unique(dataset.sources.iter().map(|s| s.id.as_str()), "sources")?;
+        unique(dataset.documents.iter().map(|d| d.id.as_str()), "documents")?;
+        self.read_to = self.kept(&c);
+        (self.table, self.dataset, self.events) = (table, dataset, events);
+        self.list = Vec::with_capacity(events.min(most));
+        Ok(())
+    }
+
+    /// How many of the catalog's events have been read, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.list.len(), self.events)
+    }
+
+    /// Reads up to `events` more events; once the last is read, checks them all and gives the
+    /// dataset (after which the reading is spent: a further step gives an empty dataset).
+    pub fn step(&mut self, events: usize) -> Result<Option<Dataset>, CompiledError> {
+        let most = self.bytes.as_ref().len();
+        let mut c = self.cursors();
+        let [_, _, _, e_id, e_date, e_title, e_summary, e_place, e_tags, e_control, e_claims, c_id, c_text, c_quote, c_by, c_via, c_document, c_locator, c_stance, _] = &mut c;
+        let (table, source_list, document_list) = (&self.table, &self.dataset.sources, &self.dataset.documents);
+        let (first, until) = (self.list.len(), self.list.len().saturating_add(events).min(self.events));
+        let mut list = Vec::with_capacity(until - first);
+        for at in first..until {
+            let id = e_id.string()?;
+            if !is_slug(&id) || is_site_name(&id) {
+                return Err(invalid("an event id is not a slug, names a file of the site, or repeats another", format_args!("events[{at}].id")));
+            }
+            let date = date(e_date.text()?, format_args!("events[{at}].date"))?;
+            let title = e_title.string()?;
+            let summary = e_summary.string()?;
+            let place = e_place.optional_of(table)?.cloned();
+            let tag_count = e_tags.count(most)?;
+            let tags = (0..tag_count).map(|_| e_tags.of(table).cloned()).collect::<Result<Vec<_>, _>>()?;
+            let control = match e_control.optional_of(table)? {
+                None => None,
+                Some(place) => Some(Control { place: place.clone(), holder: e_control.of(table)?.clone() }),
+            };
+            let claim_count = e_claims.count(most)?;
+            if claim_count == 0 {
+                return Err(invalid("an event has no claim", format_args!("events[{at}].claims")));
+            }
+            let mut claims = Vec::with_capacity(claim_count);
+            for _ in 0..claim_count {
+                let id = c_id.string()?;
+                let text = c_text.string()?;
+                let quote = c_quote.optional_string()?;
+                let by = c_by.of(source_list)?.id.clone();
+                let relays = c_via.count(most)?;
+                let via = (0..relays).map(|_| c_via.of(source_list).map(|s| s.id.clone())).collect::<Result<Vec<_>, _>>()?;
+                let document = c_document.of(document_list)?.id.clone();
+                let locator = c_locator.optional_string()?;
+                let stance = *c_stance.of(&Stance::ALL)?;
+                claims.push(Claim { id, text, quote, by, via, document, locator, stance });
+            }
+            // An event has a few claims: each is compared with those before it, with no set to allocate.
+            if let Some(at) = (0..claims.len()).find(|&i| !is_slug(&claims[i].id) || claims[..i].iter().any(|c| c.id == claims[i].id)) {
+                return Err(invalid("an id is not a slug or repeats another", format_args!("claims[{at}].id")));
+            }
+            list.push(Event { id, date, title, summary, place, tags, control, claims });
+        }
+        self.read_to = self.kept(&c);
+        self.list.append(&mut list);
+        if self.list.len() < self.events {
+            return Ok(None);
+        }
+        // What takes every event, once they are all read.
+        let mut pages = rustc_hash::FxHashSet::default();
+        pages.reserve(self.list.len());
+        if let Some(at) = self.list.iter().position(|e| !pages.insert(PageName(&e.id))) {
             return Err(invalid("an event id is not a slug, names a file of the site, or repeats another", format_args!("events[{at}].id")));
         }
-        let date = date(e_date.text()?, format_args!("events[{at}].date"))?;
-        let title = e_title.string()?;
-        let summary = e_summary.string()?;
-        let place = e_place.optional_of(&table)?.map(|p| p.to_string());
-        let tag_count = e_tags.count(most)?;
-        let tags = (0..tag_count).map(|_| e_tags.of(&table).map(|t| t.to_string())).collect::<Result<Vec<_>, _>>()?;
-        let control = match e_control.optional_of(&table)? {
-            None => None,
-            Some(place) => Some(Control { place: place.to_string(), holder: e_control.of(&table)?.to_string() }),
-        };
-        let claim_count = e_claims.count(most)?;
-        if claim_count == 0 {
-            return Err(invalid("an event has no claim", format_args!("events[{at}].claims")));
+        if !self.list.windows(2).all(|pair| chronological_key(&pair[0].date) <= chronological_key(&pair[1].date)) {
+            return Err(invalid("the events are not in chronological order", "events"));
         }
-        let mut claims = Vec::with_capacity(claim_count);
-        for _ in 0..claim_count {
-            let id = c_id.string()?;
-            let text = c_text.string()?;
-            let quote = c_quote.optional_string()?;
-            let by = c_by.of(source_list)?.id.clone();
-            let relays = c_via.count(most)?;
-            let via = (0..relays).map(|_| c_via.of(source_list).map(|s| s.id.clone())).collect::<Result<Vec<_>, _>>()?;
-            let document = c_document.of(document_list)?.id.clone();
-            let locator = c_locator.optional_string()?;
-            let stance = *c_stance.of(&Stance::ALL)?;
-            claims.push(Claim { id, text, quote, by, via, document, locator, stance });
-        }
-        // An event has a few claims: each is compared with those before it, with no set to allocate.
-        if let Some(at) = (0..claims.len()).find(|&i| !is_slug(&claims[i].id) || claims[..i].iter().any(|c| c.id == claims[i].id)) {
-            return Err(invalid("an id is not a slug or repeats another", format_args!("claims[{at}].id")));
-        }
-        list.push(Event { id, date, title, summary, place, tags, control, claims });
+        self.events = 0;
+        let mut dataset = std::mem::replace(&mut self.dataset, Dataset::empty());
+        dataset.events = std::mem::take(&mut self.list);
+        Ok(Some(dataset))
     }
-    let mut pages = rustc_hash::FxHashSet::default();
-    pages.reserve(list.len());
-    if let Some(at) = list.iter().position(|e| !pages.insert(PageName(&e.id))) {
-        return Err(invalid("an event id is not a slug, names a file of the site, or repeats another", format_args!("events[{at}].id")));
-    }
-    if !list.windows(2).all(|pair| chronological_key(&pair[0].date) <= chronological_key(&pair[1].date)) {
-        return Err(invalid("the events are not in chronological order", "events"));
-    }
-    dataset.events = list;
-    Ok(dataset)
 }
 
 fn invalid(rule: &'static str, at: impl fmt::Display) -> CompiledError {

@@ -41,6 +41,16 @@ pub fn is_too_large(bytes: f64) -> bool {
     bytes > MAX_DATASET_BYTES as f64
 }
 
+/// What `validate` says of a valid dataset of `bytes` that the app would not open from a link
+/// or a file: a site built with it is read compiled, at any size.
+pub fn too_large_to_open(bytes: usize) -> String {
+    format!(
+        "at {} it is larger than the {} the app opens from a link or a file; a site built with it (SOURCELINE_DATA) is read compiled, with no such cap",
+        megabytes(bytes as f64),
+        megabytes(MAX_DATASET_BYTES as f64)
+    )
+}
+
 impl fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

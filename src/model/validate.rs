@@ -36,13 +36,20 @@ impl Dataset {
     /// with problems are left out of it, and every problem is returned with its path.
     /// `None` when there is nothing usable at all (not JSON, not an object, wrong format).
     /// A leading byte-order mark, which JSON does not allow but editors write, is skipped.
+    /// A text above [`MAX_DATASET_BYTES`] is refused unread, so that no link or file can
+    /// freeze the browser's tab.
     pub fn parse(text: &str) -> (Option<Dataset>, Vec<Problem>) {
+        if without_byte_order_mark(text).len() > MAX_DATASET_BYTES {
+            return (None, vec![Problem::new("", ProblemKind::TooLarge { max_bytes: MAX_DATASET_BYTES })]);
+        }
+        Dataset::parse_any_size(text)
+    }
+
+    /// [`Dataset::parse`] for the build and the command line, where no tab can freeze: a text of
+    /// any size is read (a site of 1,000,000 events is built from 400 MB of JSON).
+    pub fn parse_any_size(text: &str) -> (Option<Dataset>, Vec<Problem>) {
         let text = without_byte_order_mark(text);
         let mut reader = Reader::default();
-        if text.len() > MAX_DATASET_BYTES {
-            reader.report("", ProblemKind::TooLarge { max_bytes: MAX_DATASET_BYTES });
-            return (None, reader.problems);
-        }
         let dataset = match WrittenDataset::read(text) {
             Ok(root) => reader.dataset(&root),
             Err(e) => {
@@ -753,6 +760,17 @@ mod tests {
     }
 
     check_text!(too_large, " ".repeat(MAX_DATASET_BYTES + 1), [("", TooLarge { max_bytes: MAX_DATASET_BYTES })]);
+
+    /// The cap is the browser's: the build reads a dataset of any size, the same way.
+    #[test]
+    fn the_build_reads_a_dataset_above_the_app_s_cap() {
+        let padded = format!("{}{}", " ".repeat(MAX_DATASET_BYTES), crate::model::fixtures::SMALL_JSON);
+        let (dataset, problems) = Dataset::parse(&padded);
+        assert!(dataset.is_none());
+        assert_eq!(problems, [Problem::new("", TooLarge { max_bytes: MAX_DATASET_BYTES })]);
+        let (dataset, problems) = Dataset::parse_any_size(&padded);
+        assert_eq!((dataset.as_ref(), problems), (Some(&crate::model::fixtures::small()), Vec::new()));
+    }
     check_text!(
         not_json,
         "not json",

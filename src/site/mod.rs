@@ -21,11 +21,13 @@
 //! | `sitemap.xml` | every page, when the site's address is known (above 50,000 pages, the index of `_sitemap-N.xml`) |
 
 mod address;
+mod csp;
 mod error;
 mod json_ld;
 mod pages;
 mod preview;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -52,6 +54,12 @@ const BODY: (&str, &str) = ("<!--sourceline:body-->", "<!--/sourceline:body-->")
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Written {
     pub pages: usize,
+    /// Files written because they were new or differed from what the folder held: a build
+    /// after a change to one event writes that event's page, the pages that list it, the index
+    /// and the catalog, not the whole site.
+    pub changed: usize,
+    /// Pages and images of an earlier build whose events are gone, removed.
+    pub removed: usize,
     /// Preview images written, drawn or taken from the cache.
     pub images: usize,
     /// Of those, how many were taken from the cache, drawn by an earlier build.
@@ -123,8 +131,10 @@ impl Site<'_> {
     /// Writes the compiled catalog, every page, the preview images and the sitemap into `dir`,
     /// a built app whose `index.html` is the template. The events' pages and images are made
     /// and written in parallel, each as it is made, so that memory does not grow with the
-    /// dataset; an image whose picture an earlier build drew is taken from the cache, if there
-    /// is one. `progress` hears how many events are done, of how many, now and then.
+    /// dataset. A file whose bytes the folder already holds is left as it is, and the pages and
+    /// images of events that are gone are removed, so that a build after a change rewrites only
+    /// what changed; an image whose picture an earlier build drew is taken from the cache, if
+    /// there is one. `progress` hears how many events are done, of how many, now and then.
     pub fn write(&self, dir: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Written, SiteError> {
         fn at(path: &Path) -> impl Fn(SiteErrorKind) -> SiteError + '_ {
             move |kind| SiteError { path: path.to_path_buf(), kind }
@@ -132,7 +142,6 @@ impl Site<'_> {
         let index = dir.join("index.html");
         let template = fs::read_to_string(&index).map_err(|e| at(&index)(SiteErrorKind::Read(e)))?;
         self.check_page_names().map_err(at(&index))?;
-        let write = |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(|e| at(path)(SiteErrorKind::Write(e)));
         let previews = dir.join("previews");
         fs::create_dir_all(&previews).map_err(|e| at(&previews)(SiteErrorKind::Write(e)))?;
         if let Some(cache) = &self.cache {
@@ -140,70 +149,118 @@ impl Site<'_> {
         }
 
         // The dataset itself, compiled: what the app reads.
-        write(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?;
+        let mut changed = usize::from(write_if_changed(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?);
         let pages = [("index.html", self.index_page(&template)), (SHELL_PAGE, self.shell_page(&template))];
         for (name, page) in pages {
-            write(&dir.join(name), page.map_err(at(&index))?.as_bytes())?;
+            changed += usize::from(write_if_changed(&dir.join(name), page.map_err(at(&index))?.as_bytes())?);
         }
-        let reused = self.write_image(dir, None)?;
+        let (image_changed, reused) = self.write_image(dir, None)?;
+        changed += usize::from(image_changed);
 
         let events = &self.catalog.dataset.events;
         let done = AtomicUsize::new(0);
         let every = (events.len() / 20).max(1000);
+        // (files written, images, of which taken from the cache)
         let counts = (0..events.len())
             .into_par_iter()
             .map(|i| {
                 let event = &events[i];
                 let page = self.event_page(&template, i).map_err(at(&index))?;
-                write(&dir.join(event_page(&event.id)), page.as_bytes())?;
-                // (images written, of which taken from the cache)
-                let image = match self.has_own_preview(event) {
-                    true => (1, usize::from(self.write_image(dir, Some(event))?)),
-                    false => (0, 0),
-                };
+                let mut counts = (usize::from(write_if_changed(&dir.join(event_page(&event.id)), page.as_bytes())?), 0, 0);
+                if self.has_own_preview(event) {
+                    let (written, reused) = self.write_image(dir, Some(event))?;
+                    counts = (counts.0 + usize::from(written), 1, usize::from(reused));
+                }
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if finished.is_multiple_of(every) {
                     progress(finished, events.len());
                 }
-                Ok(image)
+                Ok(counts)
             })
-            .try_reduce(|| (0, 0), |a, b| Ok((a.0 + b.0, a.1 + b.1)))?;
+            .try_reduce(|| (0, 0, 0), |a, b| Ok((a.0 + b.0, a.1 + b.1, a.2 + b.2)))?;
+        changed += counts.0;
+        let removed = self.remove_gone(dir)?;
 
-        let mut sitemaps = 0;
         // Sitemaps of an earlier build, with an address or more pages, would now be wrong.
+        let sitemaps = self.sitemaps();
+        for (name, xml) in &sitemaps {
+            changed += usize::from(write_if_changed(&dir.join(name), xml.as_bytes())?);
+        }
+        let names: HashSet<&str> = sitemaps.iter().map(|(name, _)| name.as_str()).collect();
         for entry in fs::read_dir(dir).map_err(|e| at(dir)(SiteErrorKind::Read(e)))?.flatten() {
-            if pages::is_sitemap_file(&entry.file_name().to_string_lossy()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if pages::is_sitemap_file(&name) && !names.contains(name.as_str()) {
                 let _ = fs::remove_file(entry.path());
             }
         }
-        for (name, xml) in self.sitemaps() {
-            write(&dir.join(name), xml.as_bytes())?;
-            sitemaps += 1;
+        Ok(Written {
+            pages: events.len() + 2,
+            changed,
+            removed,
+            images: counts.1 + 1,
+            reused: counts.2 + usize::from(reused),
+            sitemaps: sitemaps.len(),
+        })
+    }
+
+    /// Removes what an earlier build wrote for events this dataset does not have: their pages
+    /// (a page made from the template, whose name is no event's) and their preview images, with
+    /// any compressed copies of them. How many files it removed.
+    fn remove_gone(&self, dir: &Path) -> Result<usize, SiteError> {
+        let events = &self.catalog.dataset.events;
+        let pages: HashSet<String> = events.iter().map(|e| event_page(&e.id)).chain(["index.html".to_string(), SHELL_PAGE.to_string()]).collect();
+        let images: HashSet<String> = events
+            .iter()
+            .filter(|e| self.has_own_preview(e))
+            .map(|e| self.preview_path(Some(e)))
+            .chain([self.preview_path(None)])
+            .collect();
+        let mut removed = 0;
+        let mut remove = |path: &Path| {
+            if fs::remove_file(path).is_ok() {
+                removed += 1;
+                for copy in ["gz", "br"] {
+                    let _ = fs::remove_file(path.with_extension(format!("{}.{copy}", path.extension().unwrap_or_default().to_string_lossy())));
+                }
+            }
+        };
+        let listed = |folder: &Path| -> Result<Vec<fs::DirEntry>, SiteError> {
+            Ok(fs::read_dir(folder).map_err(|e| SiteError { path: folder.to_path_buf(), kind: SiteErrorKind::Read(e) })?.flatten().collect())
+        };
+        for entry in listed(dir)? {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".html") && !pages.contains(&name) && is_written_page(&entry.path()) {
+                remove(&entry.path());
+            }
         }
-        Ok(Written { pages: events.len() + 2, images: counts.0 + 1, reused: counts.1 + usize::from(reused), sitemaps })
+        for entry in listed(&dir.join("previews"))? {
+            let name = format!("previews/{}", entry.file_name().to_string_lossy());
+            if name.ends_with(".png") && !images.contains(&name) {
+                remove(&entry.path());
+            }
+        }
+        Ok(removed)
     }
 
     /// Draws the preview image of an event's page, or of the index, into `dir`, or takes it
-    /// from the cache when an earlier build drew the same picture. Whether it came from the
-    /// cache.
-    fn write_image(&self, dir: &Path, event: Option<&Event>) -> Result<bool, SiteError> {
+    /// from the cache when an earlier build drew the same picture. Whether the file was written
+    /// (it was new or showed something else), and whether it came from the cache.
+    fn write_image(&self, dir: &Path, event: Option<&Event>) -> Result<(bool, bool), SiteError> {
         let path = dir.join(self.preview_path(event));
         let at = |kind| SiteError { path: path.clone(), kind };
         let svg = preview::svg(self.catalog, event);
         // Named by what it shows: a changed event, or a changed drawing, is drawn again.
         let cached = self.cache.as_ref().map(|cache| cache.join(format!("{:016x}.png", compiled::checksum(svg.as_bytes()))));
-        if let Some(cached) = cached.as_ref().filter(|c| c.is_file()) {
-            if fs::copy(cached, &path).is_ok() {
-                return Ok(true);
-            }
+        if let Some(png) = cached.as_ref().and_then(|c| fs::read(c).ok()) {
+            return Ok((write_if_changed(&path, &png)?, true));
         }
         let png = render_png(&svg).map_err(|e| at(SiteErrorKind::Image(e)))?;
-        fs::write(&path, &png).map_err(|e| at(SiteErrorKind::Write(e)))?;
+        let written = write_if_changed(&path, &png)?;
         if let Some(cached) = cached {
             // A cache that cannot be written only costs the next build the drawing.
             let _ = fs::write(cached, &png);
         }
-        Ok(false)
+        Ok((written, false))
     }
 }
 
@@ -211,7 +268,21 @@ impl Site<'_> {
 /// `Markup`, which maud has escaped, goes in.
 fn fill(template: &str, head: Markup, body: Markup) -> Result<String, SiteErrorKind> {
     let with_head = between(template, HEAD, &head.into_string())?;
-    between(&with_head, BODY, &body.into_string())
+    Ok(csp::with_script_hashes(between(&with_head, BODY, &body.into_string())?))
+}
+
+/// Writes `bytes` at `path` unless the file there holds them already. Whether it wrote.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, SiteError> {
+    if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    fs::write(path, bytes).map_err(|e| SiteError { path: path.to_path_buf(), kind: SiteErrorKind::Write(e) })?;
+    Ok(true)
+}
+
+/// Whether a page was made from the template by an earlier build: it carries the markers.
+fn is_written_page(path: &Path) -> bool {
+    fs::read_to_string(path).is_ok_and(|page| page.contains(BODY.0))
 }
 
 fn between(text: &str, (open, close): (&'static str, &'static str), content: &str) -> Result<String, SiteErrorKind> {

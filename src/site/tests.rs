@@ -205,9 +205,12 @@ fn writing_twice_into_a_built_folder_gives_the_same_pages() {
     let site = Site::new(&catalog, None);
     let written = site.write(&dir, &|_, _| {}).unwrap();
     let events = catalog.dataset.events.len();
-    assert_eq!(written, Written { pages: events + 2, images: events + 1, reused: 0, sitemaps: 0 });
+    // Every page, every image, the index, the shell and the catalog are new.
+    assert_eq!(written, Written { pages: events + 2, changed: 2 * events + 4, removed: 0, images: events + 1, reused: 0, sitemaps: 0 });
     let first = std::fs::read_to_string(dir.join("index.html")).unwrap();
-    site.write(&dir, &|_, _| {}).unwrap();
+    // Written again into the built folder (its index the template now), nothing changes.
+    let again = site.write(&dir, &|_, _| {}).unwrap();
+    assert_eq!((again.changed, again.removed), (0, 0));
     assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), first);
     // The app reads the dataset from the catalog written beside the pages, and each page names
     // the dataset by its title for the app's link back to it.
@@ -238,7 +241,7 @@ fn a_large_site_caps_its_images_reuses_them_and_lists_by_period() {
     site.cache = Some(cache.clone());
     let heard = std::sync::Mutex::new(Vec::new());
     let written = site.write(&dir, &|done, of| heard.lock().unwrap().push((done, of))).unwrap();
-    assert_eq!(written, Written { pages: events.len() + 2, images: 4, reused: 0, sitemaps: 1 });
+    assert_eq!(written, Written { pages: events.len() + 2, changed: events.len() + 8, removed: 0, images: 4, reused: 0, sitemaps: 1 });
     assert_eq!(heard.into_inner().unwrap(), [(1000, 1100)]);
     // Every page stays small: its own event and 50 others listed.
     let largest = std::fs::read_dir(&dir).unwrap().flatten().filter(|f| f.file_name().to_string_lossy().ends_with(".html")).map(|f| f.metadata().unwrap().len()).max().unwrap();
@@ -267,17 +270,41 @@ fn a_large_site_caps_its_images_reuses_them_and_lists_by_period() {
     assert!(index.contains(&format!("<a href=\"{}.html\">{}</a>", events[500].id, catalog.period_label(&(500..550)))));
     assert_eq!(index.matches("<li><a href=").count(), 22);
     assert!(!index.contains("location.replace"));
-    // Built again, every image comes from the cache; a changed event's is drawn again.
+    // Built again, every image comes from the cache, and no file is written again.
     let written = site.write(&dir, &|_, _| {}).unwrap();
-    assert_eq!((written.images, written.reused), (4, 4));
+    assert_eq!((written.images, written.reused, written.changed), (4, 4, 0));
+    // One event's title corrected: its image alone is drawn again, and the files written are
+    // its page and image, the pages of its period (which list it), and the catalog.
     let mut changed = catalog.dataset.clone();
     let first_own = events.iter().position(|e| site.has_own_preview(e)).unwrap();
     changed.events[first_own].title.push_str(" (corrected)");
     let changed = Catalog::new(changed, DatasetOrigin::Bundled);
-    let mut again = Site::new(&changed, None).with_previews(3);
-    again.cache = Some(cache);
+    let mut again = Site::new(&changed, SiteUrl::parse("https://example.org/big/").ok()).with_previews(3);
+    again.cache = Some(cache.clone());
+    let before = std::fs::metadata(dir.join(format!("{}.html", events[first_own].id))).unwrap().modified().unwrap();
     let written = again.write(&dir, &|_, _| {}).unwrap();
     assert_eq!((written.images, written.reused), (4, 3), "the changed event's image alone is drawn again");
+    let period = catalog.period_of(first_own);
+    assert!(period.contains(&first_own));
+    assert_eq!(written.changed, period.len() + 2, "its period's pages, its image and the catalog");
+    assert_ne!(std::fs::metadata(dir.join(format!("{}.html", events[first_own].id))).unwrap().modified().unwrap(), before);
+    // An event taken out: its page and its image go, with their compressed copies; a page the
+    // build did not write stays.
+    let gone = &changed.dataset.events[first_own];
+    std::fs::write(dir.join(format!("{}.html.gz", gone.id)), b"an earlier build's copy").unwrap();
+    std::fs::write(dir.join("about.html"), "<p>the publisher's own page</p>").unwrap();
+    let mut fewer = changed.dataset.clone();
+    fewer.events.remove(first_own);
+    let fewer = Catalog::new(fewer, DatasetOrigin::Bundled);
+    let mut third = Site::new(&fewer, SiteUrl::parse("https://example.org/big/").ok()).with_previews(3);
+    third.cache = Some(cache);
+    let written = third.write(&dir, &|_, _| {}).unwrap();
+    assert_eq!(written.removed, 2);
+    for file in [format!("{}.html", gone.id), format!("{}.html.gz", gone.id), format!("previews/{}.png", gone.id)] {
+        assert!(!dir.join(&file).exists(), "{file}");
+    }
+    assert!(dir.join("about.html").exists());
+    assert_eq!(std::fs::read_dir(dir.join("previews")).unwrap().count(), 3, "the next event by claims has its image now");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

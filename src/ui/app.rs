@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -11,7 +12,8 @@ use super::loader::{fetch, DatasetSlot, NotReady, Stage};
 use super::shell::Shell;
 use super::{panic, url};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
-use crate::model::{compiled, Catalog, DatasetOrigin, LoadFailure};
+use crate::model::compiled::{self, CompiledError};
+use crate::model::{Catalog, Dataset, DatasetOrigin, LoadFailure};
 
 thread_local! {
     /// The download of the site's catalog while the app starts; nothing holds it once it is done.
@@ -30,22 +32,43 @@ pub fn start() {
     }
     let open = |stage: Stage| {
         // Not dropped from within its own listener: a moment later.
-        set_timeout(|| drop(STARTING.with(RefCell::take)), std::time::Duration::ZERO);
+        set_timeout(|| drop(STARTING.with(RefCell::take)), Duration::ZERO);
         leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
     };
     let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
+    // The catalog is read a few thousand events at a time, and what was read is indexed and
+    // drawn in a task of its own, so that the page can answer in between: read whole, 100,000
+    // events kept it from answering for 600 ms at a stretch.
     let report = move |report| match report {
         fetch::Report::Progress { .. } => {}
-        fetch::Report::Done(bytes) => open(match compiled::read(&bytes) {
-            Ok(dataset) => Stage::Ready(Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled)), Vec::new()),
-            Err(error) => failed(LoadFailure::NotACatalog(error)),
-        }),
+        fetch::Report::Done(bytes) => match compiled::Reading::new(bytes) {
+            Ok(reading) => read_in_steps(reading, move |read| match read {
+                Ok(dataset) => set_timeout(
+                    move || open(Stage::Ready(Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled)), Vec::new())),
+                    Duration::ZERO,
+                ),
+                Err(error) => open(failed(LoadFailure::NotACatalog(error))),
+            }),
+            Err(error) => open(failed(LoadFailure::NotACatalog(error))),
+        },
         fetch::Report::Failed(reason) => open(failed(reason)),
     };
-    match fetch::Download::start(compiled::FILE, report) {
+    match fetch::Download::start(compiled::FILE, false, report) {
         Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
         Err(reason) => open(failed(reason)),
     }
+}
+
+/// Reads the catalog [`compiled::EVENTS_PER_STEP`] events a task, then tells `done` what it
+/// read, or why it refused it.
+fn read_in_steps(mut reading: compiled::Reading<Vec<u8>>, done: impl FnOnce(Result<Dataset, CompiledError>) + 'static) {
+    set_timeout(
+        move || match reading.step(compiled::EVENTS_PER_STEP).transpose() {
+            None => read_in_steps(reading, done),
+            Some(read) => done(read),
+        },
+        Duration::ZERO,
+    );
 }
 
 /// The whole app, from the stage its dataset is at: ready (the site's own), or being

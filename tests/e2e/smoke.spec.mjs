@@ -24,3 +24,18 @@ test('the release build renders from a sub-path with no failed request and no co
   expect(failures).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+// The page starts downloading the site's compiled catalog while the app's code downloads
+// (index.html preloads it), and the app's own request takes that response: one download, made
+// by the page's link, not a second by the app.
+test('the site\'s catalog is downloaded once, from the start of the page', async ({ page }) => {
+  await page.goto('./');
+  await expect(appHeading(page)).toBeVisible();
+  const downloads = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.endsWith('/_catalog.slcat'))
+      .map((entry) => entry.initiatorType),
+  );
+  expect(downloads).toEqual(['link']);
+});

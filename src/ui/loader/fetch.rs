@@ -40,8 +40,11 @@ pub enum Report {
 }
 
 impl Download {
-    /// Starts downloading `path`, telling `report` how it goes.
-    pub fn start(path: &str, report: impl Fn(Report) + 'static) -> Result<Download, LoadFailure> {
+    /// Starts downloading `path`, telling `report` how it goes. A download `capped` stops as
+    /// soon as the server says it is larger than the app reads from a link
+    /// (`loading::is_too_large`); the site's own catalog, whatever size its publisher built,
+    /// is not.
+    pub fn start(path: &str, capped: bool, report: impl Fn(Report) + 'static) -> Result<Download, LoadFailure> {
         let url = same_origin_url(path).ok_or(LoadFailure::NotOnThisSite)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
@@ -64,7 +67,7 @@ impl Download {
             EventListener::new(&request, "progress", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::ProgressEvent>() else { return };
                 let total = e.length_computable().then(|| e.total());
-                if total.is_some_and(is_too_large) {
+                if capped && total.is_some_and(is_too_large) {
                     fail(LoadFailure::TooLarge);
                 } else if !failed.get() {
                     report(Report::Progress { done: e.loaded(), total });

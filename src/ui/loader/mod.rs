@@ -67,7 +67,7 @@ impl DatasetSlot {
             fetch::Report::Done(bytes) => slot.read_later(dataset_text(bytes), DatasetOrigin::Link(label.clone())),
             fetch::Report::Failed(reason) => slot.fail(label.clone(), reason),
         };
-        match fetch::Download::start(&path, report) {
+        match fetch::Download::start(&path, true, report) {
             Ok(download) => self.pending.set_value(Some(Pending::Download { _download: download })),
             Err(reason) => self.fail(path, reason),
         }
