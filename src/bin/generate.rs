@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     let json = match format.as_str() {
         "sourceline" => ours,
         "vis" | "timelinejs" => {
-            let (Some(read), _) = sourceline::model::Dataset::parse(&ours.to_string()) else {
+            let (Some(read), _) = sourceline::model::Dataset::parse_any_size(&ours.to_string()) else {
                 eprintln!("generate: the generated dataset does not read back");
                 return ExitCode::FAILURE;
             };
