@@ -36,15 +36,18 @@ pub fn start() {
         leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
     };
     let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
-    // The catalog is read a few thousand events at a time, and what was read is indexed and
-    // drawn in a task of its own, so that the page can answer in between: read whole, 100,000
-    // events kept it from answering for 600 ms at a stretch.
+    // The catalog is read in tasks of a few thousand events, what was read is indexed in a task
+    // of its own and drawn in another, so that the page can answer in between: read, indexed
+    // and drawn in one task, 100,000 events kept it from answering for 600 ms at a stretch.
     let report = move |report| match report {
         fetch::Report::Progress { .. } => {}
         fetch::Report::Done(bytes) => match compiled::Reading::new(bytes) {
             Ok(reading) => read_in_steps(reading, move |read| match read {
                 Ok(dataset) => set_timeout(
-                    move || open(Stage::Ready(Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled)), Vec::new())),
+                    move || {
+                        let catalog = Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled));
+                        set_timeout(move || open(Stage::Ready(catalog, Vec::new())), Duration::ZERO);
+                    },
                     Duration::ZERO,
                 ),
                 Err(error) => open(failed(LoadFailure::NotACatalog(error))),
@@ -59,13 +62,19 @@ pub fn start() {
     }
 }
 
-/// Reads the catalog [`compiled::EVENTS_PER_STEP`] events a task, then tells `done` what it
-/// read, or why it refused it.
+/// Reads the catalog in tasks of at most [`compiled::TASK_MS`] (steps of
+/// [`compiled::EVENTS_PER_STEP`] events), then tells `done` what it read, or why it refused it.
 fn read_in_steps(mut reading: compiled::Reading<Vec<u8>>, done: impl FnOnce(Result<Dataset, CompiledError>) + 'static) {
     set_timeout(
-        move || match reading.step(compiled::EVENTS_PER_STEP).transpose() {
-            None => read_in_steps(reading, done),
-            Some(read) => done(read),
+        move || {
+            let started = js_sys::Date::now();
+            loop {
+                match reading.step(compiled::EVENTS_PER_STEP).transpose() {
+                    Some(read) => return done(read),
+                    None if js_sys::Date::now() - started < compiled::TASK_MS => {}
+                    None => return read_in_steps(reading, done),
+                }
+            }
         },
         Duration::ZERO,
     );
