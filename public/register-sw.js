@@ -30,6 +30,8 @@
 
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('sw.js').then((registration) => {
+      // A browser, or a test harness, that keeps workers out may answer with none at all.
+      if (!registration) return;
       // A new worker that has installed while a page is controlled is an update.
       const track = (worker) => {
         if (!worker) return;

@@ -39,3 +39,22 @@ test('the site\'s catalog is downloaded once, from the start of the page', async
   );
   expect(downloads).toEqual(['link']);
 });
+
+// A browser or harness that keeps service workers out may answer the registration with no
+// registration at all (Playwright's `serviceWorkers: 'block'` does): the app runs without
+// offline, and the page raises no error. Before the check, this threw "Cannot read properties of
+// undefined (reading 'waiting')".
+test.describe('with service workers kept out', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the page raises no error', async ({ page }) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('./');
+    await expect(appHeading(page)).toBeVisible();
+    // The registration is asked for once the page has loaded.
+    await page.waitForLoadState('load');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    expect(errors).toEqual([]);
+  });
+});
