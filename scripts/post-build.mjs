@@ -56,7 +56,8 @@ if (release && !from && !process.argv.includes('--no-site')) {
   }
   writeFileSync(indexPath, index);
 }
-if (process.env.SOURCELINE_APP_ONLY && !process.argv.includes('--no-site') && !from) process.exit(0);
+// Trunk's hook in a release build by ./x: the app alone, the site comes after (--from).
+if (process.env.SOURCELINE_APP_ONLY) process.exit(0);
 
 /** Every file under `root`, by its path from there with `/`. */
 const listed = (root) => {
@@ -148,14 +149,10 @@ const beginning = (path) => {
 };
 for (const page of files.filter((f) => f.endsWith('.html'))) {
   const path = join(dir, page);
-  const head = beginning(path);
-  const early = head.match(SCRIPT_SRC);
-  if (release && head.includes(HEAD_MARKER) && early?.[0].includes("'sha256-") && head.indexOf(HEAD_MARKER) > early.index) {
-    templated.add(page);
-    hashed = Math.max(hashed, early[0].split("'sha256-").length - 1);
-    continue;
-  }
-  const html = readFileSync(path, 'utf8');
+  // Its first kilobytes, or, where they do not settle it (or the page is to be rewritten), the
+  // whole page.
+  let html = beginning(path);
+  if (!(release && html.includes(HEAD_MARKER) && html.match(SCRIPT_SRC)?.[0].includes("'sha256-"))) html = readFileSync(path, 'utf8');
   if (html.includes(HEAD_MARKER)) templated.add(page);
   const policy = html.match(SCRIPT_SRC);
   if (!policy) continue;
@@ -173,8 +170,7 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // Service worker: the precache list and the build id. What a first visit downloads is the app
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
-const generated = (f) =>
-  (f.endsWith('.html') && f !== '_shell.html') || f.startsWith('previews/') || f === 'preview.png' || /^_?sitemap(-\d+)?\.xml$/.test(f);
+const generated = (f) => SITE_FILE.test(f) && f !== '_shell.html' && f !== '_catalog.slcat';
 // embed.js is for the pages that embed the app, not for the app: it is not precached.
 const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f));
 // The events that have a page in this build (pages made from the template: they carry its

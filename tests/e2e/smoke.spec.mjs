@@ -52,9 +52,10 @@ test.describe('with service workers kept out', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto('./');
     await expect(appHeading(page)).toBeVisible();
-    // The registration is asked for once the page has loaded.
+    // The page asks for its registration once it has loaded; a second request, settled, comes
+    // after the page's own has been answered.
     await page.waitForLoadState('load');
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.evaluate(() => navigator.serviceWorker.register('sw.js').then(() => {}, () => {}));
     expect(errors).toEqual([]);
   });
 });
