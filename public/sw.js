@@ -6,8 +6,9 @@
 // the app reads the event from the page's address and opens it: a page never mixes two builds,
 // and a reader who has the app cached does not wait for the network. Readers without the
 // worker (a first visit, no JavaScript, a crawler) get the page itself, with its content, and
-// so does anyone following a link to a page this build does not have. BUILD, FILES and PAGES
-// are filled in by scripts/post-build.mjs.
+// so does anyone following a link to a page this build does not have. The files of the dataset
+// reader (LATER) are not precached: they are cached the first time a reader opens a dataset
+// from a link or a file. BUILD, FILES, LATER and PAGES are filled in by scripts/post-build.mjs.
 //
 // Each build precaches its complete shell under a cache named for the build. A new build
 // installs beside the old one and waits; the page offers the update, and only when the reader
@@ -15,6 +16,8 @@
 // never mixes files of two builds.
 const BUILD = 'dev';
 const FILES = [];
+// Fetched only when needed, then kept in this build's cache.
+const LATER = [];
 // The events with a page in this build, by id.
 const PAGES = [];
 const CACHE = `sourceline-${BUILD}`;
@@ -54,9 +57,20 @@ self.addEventListener('fetch', (event) => {
   // `palmyra-recaptured`, where the host drops `.html`). A page this build does not have (an
   // event added since, another file) comes from the network.
   const isPage = navigation && !isApp && !file.includes('/') && PAGES.includes(file.replace(/\.html$/, ''));
+  const later = file !== null && LATER.includes(file);
   event.respondWith(
     caches.open(CACHE).then((cache) => {
       if (isPage) return cache.match(SHELL).then((hit) => hit || fetch(request));
+      if (later) {
+        return cache.match(request, { ignoreSearch: true }).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            }),
+        );
+      }
       return (isApp ? cache.match('./') : cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request));
     }),
   );

@@ -171,8 +171,23 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
 const generated = (f) => SITE_FILE.test(f) && f !== '_shell.html' && f !== '_catalog.slcat';
+// The dataset reader's worker (src/reader.rs) is fetched when a reader opens a dataset from a
+// link or a file, not by every first visit: the worker caches it then, for offline use after.
+const READER = /^reader(_loader\.js|\.js|_bg\.wasm)$/;
+// Its names are Trunk's, the same in every build: its loader asks for the two others under a
+// query naming their content, so that a loader and the files it asks for are of one build
+// even where a host's cache keeps an older copy of one of them.
+const readerFiles = files.filter((f) => READER.test(f) && f !== 'reader_loader.js');
+if (files.includes('reader_loader.js') && readerFiles.length === 2) {
+  const version = createHash('sha256');
+  for (const f of readerFiles.sort()) version.update(readFileSync(join(dir, f)));
+  const v = version.digest('hex').slice(0, 16);
+  const loader = `importScripts("./reader.js?v=${v}");wasm_bindgen({ module_or_path: "./reader_bg.wasm?v=${v}" });`;
+  if (readFileSync(join(dir, 'reader_loader.js'), 'utf8') !== loader) writeFileSync(join(dir, 'reader_loader.js'), loader);
+}
 // embed.js is for the pages that embed the app, not for the app: it is not precached.
-const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f));
+const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f) && !READER.test(f));
+const later = files.filter((f) => READER.test(f));
 // The events that have a page in this build (pages made from the template: they carry its
 // markers), which the worker answers with the shell; any other address goes to the network.
 const pages = files
@@ -184,12 +199,13 @@ if (pages.length > 1000) console.log(`post-build: ${hashed} inline script hash(e
 // them, so a change to the data is a new build) and the list of pages it answers. The pages
 // and images themselves are never cached, and reading all of a large site's again took 15 s.
 const build = createHash('sha256');
-for (const f of shell) build.update(f).update(readFileSync(join(dir, f)));
+for (const f of [...shell, ...later]) build.update(f).update(readFileSync(join(dir, f)));
 const id = release ? build.update(JSON.stringify(pages)).digest('hex').slice(0, 16) : 'dev';
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`)
+  .replace(/^const LATER = .*;$/m, `const LATER = ${JSON.stringify(later)};`)
   .replace(/^const PAGES = .*;$/m, `const PAGES = ${JSON.stringify(pages)};`);
 writeFileSync(swPath, sw);
 

@@ -41,14 +41,18 @@ const wasm = rows.filter((r) => r.name.endsWith('.wasm'));
 const lines = [
   '| file | size | gzip | precompressed `.gz` | precompressed `.br` |',
   '| --- | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| \`${r.name.replace(/-[0-9a-f]{16}/, '-…')}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.gz)} | ${kb(r.br)} |`),
+  ...rows.map((r) => `| \`${r.name.replace(/-[0-9a-f]{12,16}(?=[._])/, '-…')}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.gz)} | ${kb(r.br)} |`),
   `| **first load, total** | **${kb(sum('raw'))}** | **${kb(sum('gzip'))}** | **${kb(sum('gz'))}** | **${kb(sum('br'))}** |`,
 ];
 const table = lines.join('\n');
 console.log(table);
 console.log(`\nwasm: ${wasm.map((r) => kb(r.gzip)).join(', ')} gzip, ${wasm.map((r) => kb(r.br)).join(', ')} brotli; first load: ${kb(sum('gzip'))} gzip, ${kb(sum('br'))} brotli`);
-const siteGzip = site.reduce((n, r) => n + r.gzip, 0);
-console.log(`not in the first load: ${site.length} files of event pages, preview images and sitemap, ${kb(siteGzip)} gzip in all`);
+// The dataset reader's worker (sw.js's LATER list) is fetched only when a dataset is opened.
+const later = new Set(JSON.parse(/^const LATER = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[1]));
+const reader = site.filter((r) => later.has(r.name));
+const pages = site.filter((r) => !later.has(r.name));
+const gzipOf = (list) => kb(list.reduce((n, r) => n + r.gzip, 0));
+console.log(`not in the first load: the dataset reader (${reader.map((r) => r.name).join(', ')}), ${gzipOf(reader)} gzip, fetched when a dataset is opened from a link or a file; ${pages.length} files of event pages, preview images and sitemap, ${gzipOf(pages)} gzip in all`);
 
 if (process.argv.includes('--readme')) {
   const begin = '<!-- size:begin -->';

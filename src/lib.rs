@@ -28,3 +28,7 @@ pub mod import;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The dataset reader in its Web Worker, both ends of the conversation (browser builds only).
+#[cfg(target_arch = "wasm32")]
+pub mod reader;

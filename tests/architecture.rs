@@ -325,7 +325,34 @@ fn no_model_file_names_a_browser_crate() {
     assert_eq!(offenders, [], "src/model must not depend on the browser");
 }
 
+/// What reads a dataset's JSON. The page reads compiled catalogs only; a dataset opened from a
+/// link or a file is read in the reader's worker (`src/reader.rs`), so that neither the page's
+/// tasks nor its wasm carry the JSON reader.
+const JSON_READERS: &[&str] = &["Dataset::parse", "Catalog::read", "Catalog::from_parsed", "read_file(", "serde_json::from"];
+
+fn json_readers(text: &str) -> Vec<&'static str> {
+    let code = code(text);
+    JSON_READERS.iter().copied().filter(|reader| code.contains(reader)).collect()
+}
+
+#[test]
+fn no_ui_file_reads_a_dataset_s_json() {
+    let offenders: Vec<(String, Vec<&str>)> = module_files("ui")
+        .into_iter()
+        .map(|(name, text)| (name, json_readers(&text)))
+        .filter(|(_, readers)| !readers.is_empty())
+        .collect();
+    assert_eq!(offenders, [], "the page reads compiled catalogs; JSON is read in the reader's worker");
+}
+
 // The checker itself, on made-up files: a check that cannot fail proves nothing.
+
+#[test]
+fn json_readers_are_found_in_code_not_in_comments() {
+    assert_eq!(json_readers("/// Not [`Dataset::parse`].\nlet x = 1;"), Vec::<&str>::new());
+    assert_eq!(json_readers("let (d, p) = Dataset::parse(&text);"), ["Dataset::parse"]);
+    assert_eq!(json_readers("match Catalog::read(&t, o) {}\nlet v = serde_json::from_str(t);"), ["Catalog::read", "serde_json::from"]);
+}
 
 fn made_up(files: &[(&str, &str)]) -> BTreeMap<String, String> {
     files.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect()

@@ -57,6 +57,33 @@ proptest! {
         prop_assert_eq!(compiled::read(&compiled::write(&dataset)), Ok(dataset));
     }
 
+    /// A catalog written in parts of any size and read part by part is the dataset; parts of
+    /// two datasets, or parts out of order, are refused.
+    #[test]
+    fn a_catalog_in_parts_reads_back_as_the_dataset(events in 1usize..60, seed in any::<u64>(), other in any::<u64>(), size in 1usize..40) {
+        let read = |seed| Dataset::parse(&synthetic::dataset(events, seed).to_string()).0.unwrap();
+        let dataset = read(seed);
+        let parts: Vec<Vec<u8>> = compiled::write_parts(&dataset, size).collect();
+        prop_assert!(!parts.is_empty() && parts.len() <= size.min(events));
+        let each = |parts: &[Vec<u8>]| parts.iter().map(|p| compiled::read(p)).collect::<Result<Vec<_>, _>>();
+        prop_assert_eq!(compiled::join(each(&parts).unwrap()), Ok(dataset.clone()));
+        if parts.len() > 1 {
+            let mut swapped = each(&parts).unwrap();
+            swapped.swap(0, 1);
+            let first_day = |d: &Dataset| d.events.first().map(|e| e.date.span().0);
+            if first_day(&swapped[0]) > swapped[1].events.last().map(|e| e.date.span().0) {
+                prop_assert!(compiled::join(swapped).is_err());
+            }
+            let other = read(other);
+            let mut mixed = each(&parts).unwrap();
+            mixed[1] = compiled::read(&compiled::write_parts(&other, size).nth(1).unwrap_or_else(|| compiled::write(&other))).unwrap();
+            if other.sources != dataset.sources || other.documents != dataset.documents || other.title != dataset.title {
+                prop_assert!(compiled::join(mixed).is_err());
+            }
+        }
+        prop_assert!(compiled::join(Vec::new()).is_err());
+    }
+
     #[test]
     fn any_bytes_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let _ = compiled::read(&bytes);
@@ -101,6 +128,28 @@ proptest! {
                 }
             });
             prop_assert_eq!(in_steps, compiled::read(&bytes));
+        }
+    }
+
+    /// The checksum worked out part by part, however the bytes are cut, is the checksum of the
+    /// whole; a catalog read with the sum its copier worked out is the catalog read, and with
+    /// any other sum it is refused as changed.
+    #[test]
+    fn a_checksum_in_parts_is_the_checksum_of_the_whole(bytes in proptest::collection::vec(any::<u8>(), 0..200), cuts in proptest::collection::vec(0usize..200, 0..6), other in any::<u64>()) {
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+        cuts.sort_unstable();
+        let mut sum = compiled::Summing::new();
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([bytes.len()]) {
+            sum.add(&bytes[from..cut]);
+            from = cut;
+        }
+        prop_assert_eq!(sum.finish(), checksum(&bytes));
+        let catalog = palmyra_catalog();
+        let right = checksum(&catalog[HEADER..]);
+        prop_assert_eq!(compiled::Reading::summed(&catalog[..], Some(right)).and_then(|mut r| r.step(usize::MAX)), compiled::read(&catalog).map(Some));
+        if other != right {
+            prop_assert_eq!(compiled::Reading::summed(&catalog[..], Some(other)).err(), Some(CompiledError::Changed));
         }
     }
 

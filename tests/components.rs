@@ -205,3 +205,43 @@ async fn opening_another_dataset_frees_the_first() {
     assert!(text(&app.root, ".provenance").contains("second.json"), "the second dataset is shown");
     assert!(weak.upgrade().is_none(), "nothing holds the first dataset any more");
 }
+
+/// Reads `bytes` as the app reads a catalog handed to it as JavaScript bytes: copied in slices
+/// and read in steps, in tasks.
+async fn read_in_tasks(bytes: &[u8]) -> Result<Catalog, sourceline::model::compiled::CompiledError> {
+    let buffer = js_sys::Uint8Array::from(bytes).buffer();
+    let read = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |yes, _| resolve = Some(yes));
+    let (held, resolve) = (read.clone(), resolve.unwrap());
+    sourceline::ui::read_catalog(buffer, DatasetOrigin::Bundled, || true, move |catalog| {
+        *held.borrow_mut() = Some(catalog);
+        resolve.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    read.take().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_catalog_read_in_tasks_is_the_catalog_read_whole() {
+    use sourceline::model::compiled::{self, CompiledError, HEADER};
+    // Each event 2,000 times over, in the same order: a catalog of several slices and many
+    // steps.
+    let mut dataset = palmyra().dataset.clone();
+    dataset.events = dataset
+        .events
+        .iter()
+        .flat_map(|e| (0..2000).map(move |k| sourceline::model::Event { id: format!("{}-{k}", e.id), ..e.clone() }))
+        .collect();
+    let bytes = compiled::write(&dataset);
+    assert!(bytes.len() > 4 << 20, "more than one slice: {} bytes", bytes.len());
+    let catalog = read_in_tasks(&bytes).await.unwrap();
+    assert_eq!(catalog.dataset, compiled::read(&bytes).unwrap());
+    assert_eq!(catalog.dataset.events.len(), 26_000);
+    // A byte changed past the first slice, where only the sum worked out slice by slice sees it.
+    let mut changed = bytes.clone();
+    changed[(5 << 20).min(bytes.len() - 1)] ^= 1;
+    assert_eq!(read_in_tasks(&changed).await.err(), Some(CompiledError::Changed));
+    assert_eq!(read_in_tasks(&bytes[..HEADER - 1]).await.err(), Some(CompiledError::Truncated("checksum")));
+    assert_eq!(read_in_tasks(b"{}").await.err(), Some(CompiledError::NotACatalog));
+}

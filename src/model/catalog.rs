@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::date::{day_range_words, Day};
 use super::filter::{Facets, Filter, SearchIndex};
-use super::loading::LoadFailure;
+use super::loading::Opened;
 use super::problem::Problem;
 use super::story::Step;
 use super::timeline::Viewport;
@@ -135,18 +135,14 @@ impl Catalog {
 
     /// Reads a dataset file into a catalog, with every problem found (its events with problems
     /// are left out). A file with nothing to show fails, with the problems that explain why.
-    pub fn read(text: &str, origin: DatasetOrigin) -> Result<(Catalog, Vec<Problem>), (LoadFailure, Vec<Problem>)> {
+    pub fn read(text: &str, origin: DatasetOrigin) -> Opened<Catalog> {
         Catalog::from_parsed(Dataset::parse(text), origin)
     }
 
     /// A catalog of what [`Dataset::parse`] or [`Dataset::parse_any_size`] read, as
     /// [`Catalog::read`] makes it.
-    pub fn from_parsed(parsed: (Option<Dataset>, Vec<Problem>), origin: DatasetOrigin) -> Result<(Catalog, Vec<Problem>), (LoadFailure, Vec<Problem>)> {
-        match parsed {
-            (Some(dataset), problems) if !dataset.events.is_empty() => Ok((Catalog::new(dataset, origin), problems)),
-            (Some(_), problems) => Err((LoadFailure::NoEvents, problems)),
-            (None, problems) => Err((LoadFailure::NotADataset, problems)),
-        }
+    pub fn from_parsed(parsed: (Option<Dataset>, Vec<Problem>), origin: DatasetOrigin) -> Opened<Catalog> {
+        super::loading::showable(parsed).map(|(dataset, problems)| (Catalog::new(dataset, origin), problems))
     }
 
     /// The index of the event with this id.
@@ -325,6 +321,7 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LoadFailure;
     use crate::model::filter::Facet;
 
     fn palmyra() -> Catalog {

@@ -4,7 +4,8 @@
 use std::fmt;
 
 use super::compiled::CompiledError;
-use super::dataset::{BYTE_ORDER_MARK, MAX_DATASET_BYTES};
+use super::dataset::{Dataset, BYTE_ORDER_MARK, MAX_DATASET_BYTES};
+use super::problem::Problem;
 use super::words::{count, megabytes};
 use super::within;
 
@@ -33,6 +34,8 @@ pub enum LoadFailure {
     CannotRead,
     /// The site's compiled catalog could not be read, and why.
     NotACatalog(CompiledError),
+    /// The worker that reads a dataset could not be started, or stopped without an answer.
+    NoReader,
 }
 
 /// Whether a file of `bytes` is refused before it is read: larger than
@@ -67,6 +70,7 @@ impl fmt::Display for LoadFailure {
             LoadFailure::NoEvents => f.write_str("The dataset has no event that could be shown."),
             LoadFailure::NotADataset => f.write_str("This file is not a dataset this app can read."),
             LoadFailure::CannotRead => f.write_str("The file could not be read."),
+            LoadFailure::NoReader => f.write_str("The dataset reader could not be started in this browser."),
         }
     }
 }
@@ -148,6 +152,30 @@ pub fn dataset_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// What opening a dataset file gives: `T` made from what can be shown, with the problems
+/// found (the events with problems are left out), or why nothing can be shown, with the
+/// problems that explain why.
+pub type Opened<T> = Result<(T, Vec<Problem>), (LoadFailure, Vec<Problem>)>;
+
+/// What a dataset read from a file or a link gives: its events that can be shown, with the
+/// problems found (the events with problems are left out), or why nothing can be shown, with
+/// the problems that explain why.
+pub fn showable(parsed: (Option<Dataset>, Vec<Problem>)) -> Opened<Dataset> {
+    match parsed {
+        (Some(dataset), problems) if !dataset.events.is_empty() => Ok((dataset, problems)),
+        (Some(_), problems) => Err((LoadFailure::NoEvents, problems)),
+        (None, problems) => Err((LoadFailure::NotADataset, problems)),
+    }
+}
+
+/// What the reader makes of a dataset file opened from a link or a device, in its Web Worker,
+/// away from the page: it reads and checks the JSON ([`Dataset::parse`], with its cap), then
+/// hands what can be shown to the page compiled, in parts ([`compiled::write_parts`]), which
+/// the page reads in short tasks as it reads the site's own catalog.
+pub fn read_file(bytes: Vec<u8>) -> Opened<Dataset> {
+    showable(Dataset::parse(&dataset_text(bytes)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +185,40 @@ mod tests {
         assert_eq!(LoadFailure::Status(404).to_string(), "The server answered 404 for this file.");
         assert_eq!(LoadFailure::TooLarge.to_string(), "The file is larger than 50.0 MB, the most this app reads.");
         assert_eq!(LoadFailure::NotOnThisSite.to_string(), "The link must point to a file on this site.");
+    }
+
+    #[test]
+    fn a_file_is_read_into_what_it_shows_with_its_problems() {
+        use crate::model::compiled;
+        use crate::model::fixtures::{small_json, SMALL_JSON};
+        // Clean, with a byte order mark: the catalog holds what the JSON reader reads.
+        let bytes = [BYTE_ORDER_MARK, SMALL_JSON.as_bytes()].concat();
+        let (read, problems) = read_file(bytes).unwrap();
+        assert_eq!(problems, []);
+        assert_eq!(read, Dataset::parse(SMALL_JSON).0.unwrap());
+        // One event broken among good ones: the catalog leaves it out, the problem says where.
+        let mut json = small_json();
+        let mut broken = json["events"][0].clone();
+        broken["id"] = "broken".into();
+        broken["date"] = "not a date".into();
+        json["events"].as_array_mut().unwrap().push(broken);
+        let text = json.to_string();
+        let (read, problems) = read_file(text.clone().into_bytes()).unwrap();
+        let (expected, expected_problems) = Dataset::parse(&text);
+        assert_eq!((&read, &problems), (&expected.unwrap(), &expected_problems));
+        assert_eq!(compiled::join(compiled::write_parts(&read, compiled::PARTS).map(|p| compiled::read(&p).unwrap()).collect()).unwrap(), read);
+        assert!(problems.iter().any(|p| p.path == "events[1].date"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_file_with_nothing_to_show_says_why_with_its_problems() {
+        let (failure, problems) = read_file(b"[1, 2]".to_vec()).unwrap_err();
+        assert_eq!(failure, LoadFailure::NotADataset);
+        assert_eq!(problems, Dataset::parse("[1, 2]").1);
+        assert!(!problems.is_empty());
+        let mut json = crate::model::fixtures::small_json();
+        json["events"] = serde_json::json!([]);
+        assert_eq!(read_file(json.to_string().into_bytes()).unwrap_err().0, LoadFailure::NoEvents);
     }
 
     #[test]

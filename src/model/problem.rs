@@ -158,12 +158,16 @@ pub enum ProblemKind {
     CitesUnusableSource(String),
     /// An event is left out because it cites a document that has problems of its own.
     CitesUnusableDocument(String),
+    /// A problem found by the reader in its Web Worker, as it worded it: only the sentence
+    /// crosses from the worker to the page, which shows nothing else of a problem.
+    Worded(String),
 }
 
 impl fmt::Display for ProblemKind {
     /// The sentence a dataset author reads after the path.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ProblemKind::Worded(sentence) => f.write_str(sentence),
             ProblemKind::TooLarge { max_bytes } => {
                 write!(f, "is larger than {} MB, the most this app reads", max_bytes / (1024 * 1024))
             }

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::loader::{fetch, DatasetSlot, NotReady, Stage};
+use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Stage};
 use super::shell::Shell;
 use super::{panic, url};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
-use crate::model::compiled::{self, CompiledError};
-use crate::model::{Catalog, Dataset, DatasetOrigin, LoadFailure};
+use crate::model::compiled;
+use crate::model::{DatasetOrigin, LoadFailure};
 
 thread_local! {
     /// The download of the site's catalog while the app starts; nothing holds it once it is done.
@@ -36,48 +36,21 @@ pub fn start() {
         leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
     };
     let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
-    // The catalog is read in tasks of a few thousand events, what was read is indexed in a task
-    // of its own and drawn in another, so that the page can answer in between: read, indexed
-    // and drawn in one task, 100,000 events kept it from answering for 600 ms at a stretch.
+    // The catalog is copied in, read and indexed in short tasks, and drawn in another, so that
+    // the page can answer in between: read, indexed and drawn in one task, 100,000 events kept
+    // it from answering for 600 ms at a stretch.
     let report = move |report| match report {
         fetch::Report::Progress { .. } => {}
-        fetch::Report::Done(bytes) => match compiled::Reading::new(bytes) {
-            Ok(reading) => read_in_steps(reading, move |read| match read {
-                Ok(dataset) => set_timeout(
-                    move || {
-                        let catalog = Arc::new(Catalog::new(dataset, DatasetOrigin::Bundled));
-                        set_timeout(move || open(Stage::Ready(catalog, Vec::new())), Duration::ZERO);
-                    },
-                    Duration::ZERO,
-                ),
-                Err(error) => open(failed(LoadFailure::NotACatalog(error))),
-            }),
+        fetch::Report::Done(bytes) => read_catalog(bytes, DatasetOrigin::Bundled, || true, move |read| match read {
+            Ok(catalog) => open(Stage::Ready(Arc::new(catalog), Vec::new())),
             Err(error) => open(failed(LoadFailure::NotACatalog(error))),
-        },
+        }),
         fetch::Report::Failed(reason) => open(failed(reason)),
     };
     match fetch::Download::start(compiled::FILE, false, report) {
         Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
         Err(reason) => open(failed(reason)),
     }
-}
-
-/// Reads the catalog in tasks of at most [`compiled::TASK_MS`] (steps of
-/// [`compiled::EVENTS_PER_STEP`] events), then tells `done` what it read, or why it refused it.
-fn read_in_steps(mut reading: compiled::Reading<Vec<u8>>, done: impl FnOnce(Result<Dataset, CompiledError>) + 'static) {
-    set_timeout(
-        move || {
-            let started = js_sys::Date::now();
-            loop {
-                match reading.step(compiled::EVENTS_PER_STEP).transpose() {
-                    Some(read) => return done(read),
-                    None if js_sys::Date::now() - started < compiled::TASK_MS => {}
-                    None => return read_in_steps(reading, done),
-                }
-            }
-        },
-        Duration::ZERO,
-    );
 }
 
 /// The whole app, from the stage its dataset is at: ready (the site's own), or being

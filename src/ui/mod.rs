@@ -35,7 +35,7 @@ pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
 pub use app::{start, App, DatasetView};
-pub use loader::Stage;
+pub use loader::{read_catalog, Stage};
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;
 pub use sources::SourcesView;

@@ -44,6 +44,28 @@ test('after one visit, deep links open with the network off', async ({ page, con
   await context.setOffline(false);
 });
 
+test('the dataset reader is cached when first used, not by the first visit; then a file opens offline', async ({ page, context }) => {
+  const site = deploy('reader');
+  await page.goto(site.url());
+  await serviceWorkerControls(page);
+  const cachedReader = () =>
+    page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop()).filter((f) => f.startsWith('reader')).sort();
+    });
+  expect(await cachedReader()).toEqual([]);
+  const file = { name: 'small.json', mimeType: 'application/json', buffer: readFileSync('tests/fixtures/small.json') };
+  await page.getByLabel('Open a dataset file…').setInputFiles(file);
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('read in this browser only');
+  expect(await cachedReader()).toEqual(['reader.js', 'reader_bg.wasm', 'reader_loader.js']);
+  await context.setOffline(true);
+  await page.goto(site.url());
+  await expect(appHeading(page)).toBeVisible();
+  await page.getByLabel('Open a dataset file…').setInputFiles(file);
+  await expect(page.getByRole('region', { name: 'About this dataset' })).toContainText('read in this browser only');
+  await context.setOffline(false);
+});
+
 test('a new deploy is offered, and applied whole when the reader accepts', async ({ page }) => {
   const site = deploy('update');
   const errors = [];

@@ -42,6 +42,18 @@ test('a 10,000-event dataset loads with a banner and keeps the DOM small', async
   await expect(page).toHaveURL(/\?data=data%2Fsynthetic-10000\.json&event=e\d+/);
 });
 
+test('a dataset from a link is read in a worker, whose code the first load does not fetch', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.split('/').pop()));
+  const reader = () => fetched.filter((file) => file.startsWith('reader')).sort();
+  await page.goto('./');
+  await expect(timeline(page).locator('.mark button').first()).toBeVisible();
+  expect(reader()).toEqual([]);
+  await page.goto('./?data=data/synthetic-10000.json');
+  await expect(matchCount(page)).toHaveText('All 10000 events');
+  expect(reader()).toEqual(['reader.js', 'reader_bg.wasm', 'reader_loader.js']);
+});
+
 test('a dataset on another origin is refused, and the bundled one shown', async ({ page }) => {
   await page.goto('./?data=https%3A%2F%2Fevil.example%2Fpalmyra.json');
   await expect(notice(page)).toContainText('“data” must be a relative link to a file on this site');

@@ -35,7 +35,9 @@ fn same_origin_url(path: &str) -> Option<String> {
 /// none. Nothing follows a `Done` or a `Failed`.
 pub enum Report {
     Progress { done: f64, total: Option<f64> },
-    Done(Vec<u8>),
+    /// The file's bytes, still in JavaScript: handed to the reader's worker, or copied into the
+    /// app a slice at a time (see [`super::read_catalog`]).
+    Done(js_sys::ArrayBuffer),
     Failed(LoadFailure),
 }
 
@@ -49,7 +51,7 @@ impl Download {
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
         // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly,
-        // bytes are one copy.
+        // and bytes can be handed to a worker without a copy.
         request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
         let report = Rc::new(report);
         // Set once the download has failed, after which nothing more is said.
@@ -82,8 +84,8 @@ impl Download {
                 }
                 match request.status().unwrap_or(0) {
                     200..=299 => {
-                        let bytes = request.response().map(|body| js_sys::Uint8Array::new(&body).to_vec()).unwrap_or_default();
-                        report(Report::Done(bytes));
+                        let bytes = request.response().ok().and_then(|body| body.dyn_into::<js_sys::ArrayBuffer>().ok());
+                        report(Report::Done(bytes.unwrap_or_else(|| js_sys::ArrayBuffer::new(0))));
                     }
                     status => fail(LoadFailure::Status(status)),
                 }

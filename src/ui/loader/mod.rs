@@ -1,7 +1,10 @@
 //! Getting a dataset that is not the bundled one, and what the page shows meanwhile.
 //!
-//! - this file: the app's dataset slot, the stages a dataset goes through, and reading it;
-//! - `fetch`: downloading a `?data=` file from the app's own origin, with progress;
+//! - this file: the app's dataset slot, the stages a dataset goes through, and reading a
+//!   compiled catalog in short tasks (the site's own, or one the reader's worker made);
+//! - `fetch`: downloading a `?data=` file (or the site's catalog) from the app's own origin,
+//!   with progress;
+//! - `reader`: the worker that reads, checks and compiles a dataset file, away from the page;
 //! - `file`: the control that opens a file from the reader's device;
 //! - `views`: progress, failure with every problem, and the banner over a loaded dataset.
 //!
@@ -10,17 +13,23 @@
 
 pub(crate) mod fetch;
 mod file;
+mod reader;
 mod views;
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 pub use file::FileOpener;
 pub use views::{NotReady, Provenance};
 
-use crate::model::loading::{dataset_text, is_too_large};
-use crate::model::{Catalog, DatasetOrigin, LoadFailure, Problem};
+use crate::model::compiled::{self, CompiledError, Summing, HEADER};
+use crate::model::loading::{is_too_large, Opened};
+use crate::model::{Catalog, Dataset, DatasetOrigin, LoadFailure, Problem};
 
 /// Where the app's dataset is: being downloaded or read, failed, or ready to show.
 #[derive(Clone)]
@@ -33,42 +42,77 @@ pub enum Stage {
     Ready(Arc<Catalog>, Vec<Problem>),
 }
 
-/// Work under way for the slot. Dropping it cancels it, so a new dataset replaces whatever
-/// was still loading.
-enum Pending {
-    Download { _download: fetch::Download },
-    File { _reader: gloo_file::callbacks::FileReader },
-}
-
 /// The app's dataset slot, in context, so that opening a file can replace what is shown. It
 /// lives as long as the app.
 #[derive(Clone, Copy)]
 pub struct DatasetSlot {
     pub stage: RwSignal<Stage>,
-    pending: StoredValue<Option<Pending>, LocalStorage>,
+    /// Work under way for the slot: a download, a file being read, the reader's worker.
+    /// Dropping it cancels it, so a new dataset replaces whatever was still loading.
+    pending: StoredValue<Vec<Box<dyn Any>>, LocalStorage>,
+    /// Counts the datasets asked for: the reading of one that another has replaced stops, and
+    /// its end is not shown.
+    asked: StoredValue<u64>,
 }
 
 impl DatasetSlot {
     /// A slot at `stage`.
     pub fn new(stage: Stage) -> DatasetSlot {
-        DatasetSlot { stage: RwSignal::new(stage), pending: StoredValue::new_local(None) }
+        DatasetSlot { stage: RwSignal::new(stage), pending: StoredValue::new_local(Vec::new()), asked: StoredValue::new(0) }
     }
 
     fn fail(&self, label: String, reason: LoadFailure) {
         self.stage.set(Stage::Failed { label, reason, problems: Vec::new() });
     }
 
-    /// Downloads the dataset a `?data=` link names, from this site only.
+    /// Starts on another dataset: what was under way for the last one stops, and a reader's
+    /// worker starts at once, so that its code arrives while the file does. Returns the
+    /// worker, or `None` after saying why there is none.
+    fn ask(&self, origin: DatasetOrigin) -> Option<Rc<reader::Reader>> {
+        self.pending.set_value(Vec::new());
+        self.asked.update_value(|asked| *asked += 1);
+        let (slot, this) = (*self, self.asked.get_value());
+        let current = move || slot.asked.try_get_value() == Some(this);
+        let label = origin.name().unwrap_or_default().to_string();
+        let joining = Joining::new(origin, current, {
+            let label = label.clone();
+            move |read| {
+                slot.stage.set(match read {
+                    Ok((catalog, problems)) => Stage::Ready(Arc::new(catalog), problems),
+                    Err((error, problems)) => Stage::Failed { label, reason: error, problems },
+                })
+            }
+        });
+        let part = {
+            let joining = joining.clone();
+            move |bytes| Joining::arrive(&joining, bytes)
+        };
+        let answered = move |answer| Joining::end(&joining, answer);
+        match reader::Reader::start(part, answered) {
+            Ok(reader) => {
+                let reader = Rc::new(reader);
+                self.pending.update_value(|pending| pending.push(Box::new(reader.clone())));
+                Some(reader)
+            }
+            Err(reason) => {
+                self.fail(label, reason);
+                None
+            }
+        }
+    }
+
+    /// Downloads the dataset a `?data=` link names, from this site only, and has it read.
     pub fn fetch(&self, path: String) {
         self.stage.set(Stage::Downloading { label: path.clone(), done: 0.0, total: None });
+        let Some(reader) = self.ask(DatasetOrigin::Link(path.clone())) else { return };
         let (slot, label) = (*self, path.clone());
         let report = move |report| match report {
             fetch::Report::Progress { done, total } => slot.stage.set(Stage::Downloading { label: label.clone(), done, total }),
-            fetch::Report::Done(bytes) => slot.read_later(dataset_text(bytes), DatasetOrigin::Link(label.clone())),
+            fetch::Report::Done(bytes) => slot.read(&reader, label.clone(), bytes),
             fetch::Report::Failed(reason) => slot.fail(label.clone(), reason),
         };
         match fetch::Download::start(&path, true, report) {
-            Ok(download) => self.pending.set_value(Some(Pending::Download { _download: download })),
+            Ok(download) => self.pending.update_value(|pending| pending.push(Box::new(download))),
             Err(reason) => self.fail(path, reason),
         }
     }
@@ -80,25 +124,217 @@ impl DatasetSlot {
             self.fail(name, LoadFailure::TooLarge);
             return;
         }
+        let Some(reader) = self.ask(DatasetOrigin::File(name.clone())) else { return };
         let slot = *self;
-        // Bytes, not text, as for a download: one copy into WebAssembly.
-        let reader = gloo_file::callbacks::read_as_bytes(&file.into(), move |bytes| match bytes {
-            Ok(bytes) => slot.read_later(dataset_text(bytes), DatasetOrigin::File(name)),
+        let bytes = gloo_file::callbacks::read_as_array_buffer(&file.into(), move |bytes| match bytes {
+            Ok(bytes) => slot.read(&reader, name, bytes),
             Err(_) => slot.fail(name, LoadFailure::CannotRead),
         });
-        self.pending.set_value(Some(Pending::File { _reader: reader }));
+        self.pending.update_value(|pending| pending.push(Box::new(bytes)));
     }
 
-    /// Says that `text` is being read, gives the page a frame to show it, then reads it.
-    fn read_later(&self, text: String, origin: DatasetOrigin) {
-        let label = origin.name().unwrap_or_default().to_string();
-        self.stage.set(Stage::Reading { label: label.clone(), bytes: text.len() });
-        let stage = self.stage;
-        crate::ui::after_paint(move || {
-            stage.set(match Catalog::read(&text, origin) {
-                Ok((catalog, problems)) => Stage::Ready(Arc::new(catalog), problems),
-                Err((reason, problems)) => Stage::Failed { label, reason, problems },
-            })
-        });
+    /// Says that the file is being read, and hands its bytes to the reader's worker.
+    fn read(&self, reader: &reader::Reader, label: String, bytes: js_sys::ArrayBuffer) {
+        self.stage.set(Stage::Reading { label, bytes: bytes.byte_length() as usize });
+        reader.read(bytes);
     }
+}
+
+/// A catalog arriving in parts from the reader's worker: each part is read as it comes, one
+/// after the other, in short tasks ([`read_dataset`]); once the worker is done and every part
+/// read, they are joined ([`compiled::join`]) and indexed, each in a task of its own.
+struct Joining {
+    origin: Option<DatasetOrigin>,
+    current: Rc<dyn Fn() -> bool>,
+    waiting: std::collections::VecDeque<js_sys::ArrayBuffer>,
+    read: Vec<Dataset>,
+    reading: bool,
+    /// What the worker said when it was done.
+    end: Option<Opened<()>>,
+    done: Option<Box<dyn FnOnce(Opened<Catalog>)>>,
+}
+
+impl Joining {
+    fn new(origin: DatasetOrigin, current: impl Fn() -> bool + Copy + 'static, done: impl FnOnce(Opened<Catalog>) + 'static) -> Rc<RefCell<Joining>> {
+        Rc::new(RefCell::new(Joining {
+            origin: Some(origin),
+            current: Rc::new(current),
+            waiting: Default::default(),
+            read: Vec::new(),
+            reading: false,
+            end: None,
+            done: Some(Box::new(done)),
+        }))
+    }
+
+    fn arrive(joining: &Rc<RefCell<Joining>>, bytes: js_sys::ArrayBuffer) {
+        joining.borrow_mut().waiting.push_back(bytes);
+        Joining::go_on(joining);
+    }
+
+    fn end(joining: &Rc<RefCell<Joining>>, said: Opened<()>) {
+        joining.borrow_mut().end = Some(said);
+        Joining::go_on(joining);
+    }
+
+    /// Reads the next part, if none is being read; or, once all are, joins them.
+    fn go_on(joining: &Rc<RefCell<Joining>>) {
+        let mut j = joining.borrow_mut();
+        if j.reading {
+            return;
+        }
+        if let Some(bytes) = j.waiting.pop_front() {
+            j.reading = true;
+            let current = j.current.clone();
+            let next = joining.clone();
+            drop(j);
+            return read_dataset(bytes, move || current(), move |read| {
+                let failed = {
+                    let mut j = next.borrow_mut();
+                    j.reading = false;
+                    match read {
+                        Ok(dataset) => {
+                            j.read.push(dataset);
+                            None
+                        }
+                        Err(error) => Some(error),
+                    }
+                };
+                match failed {
+                    Some(error) => Joining::finish(&next, Err((LoadFailure::NotACatalog(error), Vec::new()))),
+                    None => Joining::go_on(&next),
+                }
+            });
+        }
+        let Some(end) = j.end.take() else { return };
+        let (parts, origin) = (std::mem::take(&mut j.read), j.origin.take());
+        drop(j);
+        match (end, origin) {
+            (Ok(((), problems)), Some(origin)) => {
+                let next = joining.clone();
+                next_task(move || match compiled::join(parts) {
+                    Ok(dataset) => next_task(move || {
+                        let catalog = Catalog::new(dataset, origin);
+                        Joining::finish(&next, Ok((catalog, problems)));
+                    }),
+                    Err(error) => Joining::finish(&next, Err((LoadFailure::NotACatalog(error), problems))),
+                });
+            }
+            (Err(failed), _) => Joining::finish(joining, Err(failed)),
+            (Ok(_), None) => {}
+        }
+    }
+
+    /// Tells whoever asked, once, unless the dataset is no longer wanted.
+    fn finish(joining: &Rc<RefCell<Joining>>, read: Opened<Catalog>) {
+        let (done, current) = {
+            let mut j = joining.borrow_mut();
+            (j.done.take(), j.current.clone())
+        };
+        if let Some(done) = done.filter(|_| current()) {
+            done(read);
+        }
+    }
+}
+
+/// Reads a compiled catalog, handed over as JavaScript bytes, in tasks of at most
+/// [`compiled::TASK_MS`], so that the page answers between them: the bytes are copied into the
+/// app a slice at a time, the checksum worked out as they are ([`Summing`]); the events are
+/// read a step at a time ([`compiled::Reading`]); what was read is indexed in a task of its
+/// own. Then, in a task after that, `done` is told the catalog, or why the bytes were refused.
+/// The work stops, and `done` is not told, once `current` says the catalog is no longer wanted.
+pub fn read_catalog(
+    bytes: js_sys::ArrayBuffer,
+    origin: DatasetOrigin,
+    current: impl Fn() -> bool + Copy + 'static,
+    done: impl FnOnce(Result<Catalog, CompiledError>) + 'static,
+) {
+    read_dataset(bytes, current, move |read| match read {
+        Ok(dataset) => next_task(move || {
+            if current() {
+                let catalog = Catalog::new(dataset, origin);
+                next_task(move || done(Ok(catalog)));
+            }
+        }),
+        Err(error) => done(Err(error)),
+    });
+}
+
+/// Reads the dataset of a compiled catalog, handed over as JavaScript bytes, as
+/// [`read_catalog`] does, and tells `done` in the task of the last step.
+fn read_dataset(bytes: js_sys::ArrayBuffer, current: impl Fn() -> bool + Clone + 'static, done: impl FnOnce(Result<Dataset, CompiledError>) + 'static) {
+    let copy = Copying { source: js_sys::Uint8Array::new(&bytes), bytes: Vec::new(), sum: Summing::new() };
+    let still = current.clone();
+    in_tasks(copy, current, move |(copied, sum)| match compiled::Reading::summed(copied, sum) {
+        Ok(reading) => in_tasks(reading, still, done),
+        Err(error) => done(Err(error)),
+    });
+}
+
+/// How many bytes of a catalog are copied into the app in one step: a few milliseconds.
+const SLICE_BYTES: usize = 4 << 20;
+
+/// Work done a step at a time, until it gives what it made.
+trait Steps: 'static {
+    type Made: 'static;
+    fn step(&mut self) -> Option<Self::Made>;
+}
+
+/// Bytes being copied from JavaScript into the app, and summed as they come.
+struct Copying {
+    source: js_sys::Uint8Array,
+    bytes: Vec<u8>,
+    sum: Summing,
+}
+
+impl Steps for Copying {
+    /// The bytes, and the checksum of what follows their header (none if they end before).
+    type Made = (Vec<u8>, Option<u64>);
+
+    fn step(&mut self) -> Option<Self::Made> {
+        let (at, len) = (self.bytes.len(), self.source.length() as usize);
+        if at == len {
+            let sum = (len >= HEADER).then(|| std::mem::take(&mut self.sum).finish());
+            return Some((std::mem::take(&mut self.bytes), sum));
+        }
+        self.bytes.reserve_exact(len - at);
+        let end = len.min(at + SLICE_BYTES);
+        self.bytes.resize(end, 0);
+        self.source.subarray(at as u32, end as u32).copy_to(&mut self.bytes[at..end]);
+        if end > HEADER {
+            self.sum.add(&self.bytes[at.max(HEADER)..end]);
+        }
+        None
+    }
+}
+
+impl Steps for compiled::Reading<Vec<u8>> {
+    type Made = Result<Dataset, CompiledError>;
+
+    fn step(&mut self) -> Option<Self::Made> {
+        compiled::Reading::step(self, compiled::EVENTS_PER_STEP).transpose()
+    }
+}
+
+/// Does `work` in tasks of at most [`compiled::TASK_MS`], then gives `done` what it made, in
+/// the same task as its last step; stops between tasks once `current` says it is not wanted.
+fn in_tasks<S: Steps>(mut work: S, current: impl Fn() -> bool + Clone + 'static, done: impl FnOnce(S::Made) + 'static) {
+    next_task(move || {
+        if !current() {
+            return;
+        }
+        let started = js_sys::Date::now();
+        loop {
+            match work.step() {
+                Some(made) => return done(made),
+                None if js_sys::Date::now() - started < compiled::TASK_MS => {}
+                None => return in_tasks(work, current, done),
+            }
+        }
+    });
+}
+
+/// Runs `work` in a task of its own, after whatever the page has to do.
+fn next_task(work: impl FnOnce() + 'static) {
+    set_timeout(work, Duration::ZERO);
 }
