@@ -23,6 +23,7 @@ pub mod loading;
 pub mod marks;
 pub mod overview;
 pub mod problem;
+pub mod start;
 pub mod story;
 pub mod timeline;
 pub mod url_state;

@@ -15,6 +15,7 @@
 //! | --- | --- |
 //! | `index.html` | the app, with the dataset's title, description and every event as HTML |
 //! | `_catalog.slcat` | the dataset, compiled (`model::compiled`), which the app reads |
+//! | `_start.slcat` | above 5,000 events, the first screen's events, compiled (`model::start`), which the index preloads instead |
 //! | `EVENT-ID.html` | one event's page, which becomes the app opened on that event |
 //! | `_shell.html` | the app with no content, for the service worker to answer offline |
 //! | `preview.png`, `previews/EVENT-ID.png` | 1200×630 preview images: the dataset's, and those of the events that have one of their own ([`DEFAULT_PREVIEWS`] at most unless the publisher says) |
@@ -35,7 +36,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use maud::Markup;
 use rayon::prelude::*;
 
-use crate::model::compiled;
+use crate::model::{compiled, start};
 use crate::model::ids::{is_site_name, PageName};
 use crate::model::url_state::event_page;
 use crate::model::Event;
@@ -85,6 +86,12 @@ impl Site<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the site has a start file ([`start::START_FILE`]), which its index preloads
+    /// instead of the catalog.
+    pub fn has_start_file(&self) -> bool {
+        self.catalog.dataset.events.len() > start::START_ABOVE
     }
 
     /// The index page, made from `template`, the built `index.html`.
@@ -148,8 +155,17 @@ impl Site<'_> {
             fs::create_dir_all(cache).map_err(|e| at(cache)(SiteErrorKind::Write(e)))?;
         }
 
-        // The dataset itself, compiled: what the app reads.
+        // The dataset itself, compiled: what the app reads; and, for a large one, the events of
+        // the first screen, which the app draws before it has read the rest.
         let mut changed = usize::from(write_if_changed(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?);
+        let start = dir.join(start::START_FILE);
+        if self.has_start_file() {
+            changed += usize::from(write_if_changed(&start, &compiled::write(&start::first_screen(&self.catalog.dataset)))?);
+        } else {
+            for copy in ["", ".gz", ".br"] {
+                let _ = fs::remove_file(dir.join(format!("{}{copy}", start::START_FILE)));
+            }
+        }
         let pages = [("index.html", self.index_page(&template)), (SHELL_PAGE, self.shell_page(&template))];
         for (name, page) in pages {
             changed += usize::from(write_if_changed(&dir.join(name), page.map_err(at(&index))?.as_bytes())?);

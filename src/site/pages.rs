@@ -10,7 +10,9 @@ use maud::{html, Markup, PreEscaped};
 use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
 use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
 use crate::model::catalog::{BUILT_TITLE_META, EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
+use crate::model::compiled;
 use crate::model::date::AS_WRITTEN;
+use crate::model::start::START_FILE;
 use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
 use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, Standing};
@@ -45,6 +47,13 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
     html! {
         // A large dataset's ids would make the index heavy: the app sends its old links on.
         @if event.is_none() && !catalog.listed_by_period() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
+        // What the app reads first, fetched from the start of the page: the catalog, or, on the
+        // index of a large dataset, the first screen's events (with how many the catalog holds).
+        @if event.is_none() && site.has_start_file() {
+            link rel="preload" href=(START_FILE) as="fetch" crossorigin data-events=(catalog.dataset.events.len());
+        } @else {
+            link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
+        }
         title { (catalog.page_title(event)) }
         meta name="description" content=(description);
         meta name=(BUILT_TITLE_META) content=(catalog.dataset.title);
@@ -72,6 +81,7 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
 /// address and names the page itself, and no search engine should list it.
 pub fn shell_head(site: &Site) -> Markup {
     html! {
+        link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
         title { (site.catalog.page_title(None)) }
         meta name="description" content=(site.catalog.page_description(None));
         meta name="robots" content="noindex";

@@ -173,7 +173,7 @@ fn the_index_alone_sends_old_links_to_event_pages_before_anything_loads() {
         let head = page[page.find("<!--sourceline:head-->").unwrap() + "<!--sourceline:head-->".len()..].trim_start();
         if name == "index.html" {
             // First in the head's own part: before the title, the JSON-LD and the app's scripts.
-            assert!(head.starts_with(&format!("<script>{script}</script><title>")), "{head}");
+            assert!(head.starts_with(&format!("<script>{script}</script><link rel=\"preload\" href=\"_catalog.slcat\"")), "{head}");
         } else {
             assert!(!page.contains("location.replace"), "{name}");
         }
@@ -319,4 +319,33 @@ fn a_site_of_more_pages_than_a_sitemap_holds_has_an_index_of_sitemaps() {
     assert!(sitemaps[0].1.contains("<sitemapindex") && sitemaps[0].1.contains("<loc>https://example.org/big/_sitemap-2.xml</loc>"));
     assert_eq!(sitemaps[1].1.matches("<loc>").count(), 50_000);
     assert_eq!(sitemaps[2].1.matches("<loc>").count(), 1);
+}
+
+/// Above `start::START_ABOVE` events the site writes the first screen's events beside the
+/// catalog, and its index preloads them, saying how many events the catalog holds; every other
+/// page preloads the catalog. Built again with fewer events, the start file goes.
+#[test]
+fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
+    use crate::model::start::{first_screen, START_ABOVE, START_FILE};
+    let dir = std::env::temp_dir().join(format!("sourceline-start-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    let read = |events| Catalog::new(crate::model::Dataset::parse(&crate::synthetic::dataset(events, 5).to_string()).0.unwrap(), DatasetOrigin::Bundled);
+    let large = read(START_ABOVE + 1);
+    Site::new(&large, None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
+    let start = crate::model::compiled::read(&std::fs::read(dir.join(START_FILE)).unwrap()).unwrap();
+    assert_eq!(start, first_screen(&large.dataset));
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains(&format!("<link rel=\"preload\" href=\"{START_FILE}\" as=\"fetch\" crossorigin data-events=\"{}\">", START_ABOVE + 1)), "{index}");
+    assert!(!index.contains("href=\"_catalog.slcat\""));
+    for page in [format!("{}.html", large.dataset.events[7].id), crate::site::SHELL_PAGE.to_string()] {
+        let page = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(page.contains("<link rel=\"preload\" href=\"_catalog.slcat\" as=\"fetch\" crossorigin>") && !page.contains(START_FILE));
+    }
+    std::fs::write(dir.join(format!("{START_FILE}.gz")), b"an old copy").unwrap();
+    Site::new(&read(START_ABOVE), None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
+    assert!(!dir.join(START_FILE).exists() && !dir.join(format!("{START_FILE}.gz")).exists());
+    assert!(std::fs::read_to_string(dir.join("index.html")).unwrap().contains("href=\"_catalog.slcat\""));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,16 +8,21 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Stage};
+use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage};
 use super::shell::Shell;
 use super::{panic, url};
 use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
-use crate::model::compiled;
+use crate::model::{compiled, start};
 use crate::model::{DatasetOrigin, LoadFailure};
 
 thread_local! {
-    /// The download of the site's catalog while the app starts; nothing holds it once it is done.
+    /// The download of the site's catalog, or of its start file, while the app starts; nothing
+    /// holds it once it is done.
     static STARTING: RefCell<Option<fetch::Download>> = const { RefCell::new(None) };
+    /// The download of the site's catalog behind a first screen.
+    static READING: RefCell<Option<fetch::Download>> = const { RefCell::new(None) };
+    /// The dataset slot of the app the page opened, once it has.
+    static OPEN: RefCell<Option<DatasetSlot>> = const { RefCell::new(None) };
 }
 
 /// Starts the app on this page. A `?data=` link opens the app at once, which downloads that
@@ -30,26 +35,77 @@ pub fn start() {
         leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
         return;
     }
-    let open = |stage: Stage| {
-        // Not dropped from within its own listener: a moment later.
-        set_timeout(|| drop(STARTING.with(RefCell::take)), Duration::ZERO);
-        leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
+    // A large site's index first draws its start file's events (`model::start`), then the
+    // whole catalog, read in the meantime; any other page reads the catalog before it opens.
+    let Some((start, events)) = start_file() else { return read_all(None) };
+    let report = move |report| match report {
+        fetch::Report::Progress { .. } => {}
+        fetch::Report::Done(bytes) => read_catalog(bytes, DatasetOrigin::Bundled, || true, move |read| match read {
+            Ok(catalog) => {
+                let preview = Preview { events, read: RwSignal::new((0.0, None)) };
+                show(Stage::Preview(Arc::new(catalog), preview));
+                super::after_paint(move || read_all(Some(preview)));
+            }
+            // The start file is only a head start: without it, the catalog is read as on any page.
+            Err(_) => read_all(None),
+        }),
+        fetch::Report::Failed(_) => read_all(None),
     };
+    match fetch::Download::start(&start, false, report) {
+        Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
+        Err(_) => read_all(None),
+    }
+}
+
+/// The start file the page preloads, and how many events the catalog holds, if it is a large
+/// site's index.
+fn start_file() -> Option<(String, usize)> {
+    let link = document().query_selector(&format!("link[rel=preload][href=\"{}\"][data-events]", start::START_FILE)).ok()??;
+    let events = link.get_attribute("data-events")?.parse().ok()?;
+    Some((start::START_FILE.to_string(), events))
+}
+
+/// Downloads the site's catalog and reads it, then shows the app over it; a first screen, if
+/// one is showing, hears how far the download has come.
+fn read_all(preview: Option<Preview>) {
     let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
     // The catalog is copied in, read and indexed in short tasks, and drawn in another, so that
     // the page can answer in between: read, indexed and drawn in one task, 100,000 events kept
     // it from answering for 600 ms at a stretch.
     let report = move |report| match report {
-        fetch::Report::Progress { .. } => {}
+        fetch::Report::Progress { done, total } => {
+            if let Some(preview) = preview {
+                preview.read.set((done, total));
+            }
+        }
         fetch::Report::Done(bytes) => read_catalog(bytes, DatasetOrigin::Bundled, || true, move |read| match read {
-            Ok(catalog) => open(Stage::Ready(Arc::new(catalog), Vec::new())),
-            Err(error) => open(failed(LoadFailure::NotACatalog(error))),
+            Ok(catalog) => show(Stage::Ready(Arc::new(catalog), Vec::new())),
+            Err(error) => show(failed(LoadFailure::NotACatalog(error))),
         }),
-        fetch::Report::Failed(reason) => open(failed(reason)),
+        fetch::Report::Failed(reason) => show(failed(reason)),
     };
     match fetch::Download::start(compiled::FILE, false, report) {
-        Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
-        Err(reason) => open(failed(reason)),
+        Ok(download) => READING.with(|reading| *reading.borrow_mut() = Some(download)),
+        Err(reason) => show(failed(reason)),
+    }
+}
+
+/// Shows `stage`: the app opens over it, or, open over a first screen already, moves to it.
+fn show(stage: Stage) {
+    // The downloads are not dropped from within their own listeners: a moment later.
+    let ready = !matches!(stage, Stage::Preview(..));
+    set_timeout(
+        move || {
+            drop(STARTING.with(RefCell::take));
+            if ready {
+                drop(READING.with(RefCell::take));
+            }
+        },
+        Duration::ZERO,
+    );
+    match OPEN.with(|open| *open.borrow()) {
+        Some(slot) => slot.stage.set(stage),
+        None => leptos::mount::mount_to_body(move || view! { <App stage=stage/> }),
     }
 }
 
@@ -74,6 +130,7 @@ pub fn App(
     }
     let downloading = matches!(stage, Stage::Downloading { .. });
     let slot = DatasetSlot::new(stage);
+    OPEN.with(|open| *open.borrow_mut() = Some(slot));
     if let Some(path) = url::current_link().data.filter(|_| downloading) {
         slot.fetch(path);
     }
@@ -89,6 +146,7 @@ pub fn DatasetView(
 ) -> impl IntoView {
     move || match stage.get() {
         Stage::Ready(catalog, problems) => view! { <Shell catalog=catalog problems=problems/> }.into_any(),
+        Stage::Preview(catalog, preview) => view! { <Shell catalog=catalog preview=preview/> }.into_any(),
         other => view! { <NotReady stage=other/> }.into_any(),
     }
 }

@@ -12,7 +12,9 @@ pub fn Filters() -> impl IntoView {
     let state = use_state();
     let catalog = state.catalog();
     let total = catalog.dataset.events.len();
-    let count = move || match_count(state.matching.with(Vec::len), total);
+    // A first screen holds a few of the events: it counts none (the shell says how far the
+    // reading has come).
+    let count = move || if state.preview.is_some() { String::new() } else { match_count(state.matching.with(Vec::len), total) };
     let folded = RwSignal::new(true);
     let menus = Facet::ALL
         .into_iter()

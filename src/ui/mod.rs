@@ -35,7 +35,7 @@ pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
 pub use app::{start, App, DatasetView};
-pub use loader::{read_catalog, Stage};
+pub use loader::{read_catalog, Preview, Stage};
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;
 pub use sources::SourcesView;
@@ -73,6 +73,9 @@ pub struct AppState {
     pub matching: Memo<Vec<usize>>,
     /// Shown inside another site's page (`?embed=1`): compact, in step with the host page.
     pub embed: bool,
+    /// A large site's first screen, while its whole catalog is read (`model::start`): the
+    /// views draw the start file's events and nothing that counts them, and nothing answers.
+    pub preview: Option<Preview>,
 }
 
 impl AppState {
@@ -104,6 +107,7 @@ impl AppState {
             view: RwSignal::new(View::Timeline),
             matching,
             embed: false,
+            preview: None,
         }
     }
 

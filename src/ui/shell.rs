@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
-use super::loader;
+use super::loader::{self, Preview};
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
+use crate::model::start::reading_all;
 use crate::model::{Catalog, Direction, Problem};
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
@@ -19,21 +20,34 @@ pub fn Shell(
     /// What was wrong with a loaded dataset: the events with problems were left out.
     #[prop(optional)]
     problems: Vec<Problem>,
+    /// A large site's first screen, over its start file's events, while the whole catalog is
+    /// read: it follows no link and writes none, and does not answer until the catalog is read.
+    #[prop(optional)]
+    preview: Option<Preview>,
 ) -> impl IntoView {
     let title = catalog.dataset.title.clone();
     let banner = catalog.origin.banner();
-    let state = AppState { embed: url::current_link().embed, ..AppState::new(catalog) };
+    let state = AppState { embed: url::current_link().embed, preview, ..AppState::new(catalog) };
     provide_context(state);
     let notes = RwSignal::new(Vec::<String>::new());
-    url::sync_with_address_bar(state, notes);
     if state.embed {
         // Compact inside the host page: the stylesheet leaves out the filters and the list.
         if let Some(body) = document().body() {
             let _ = body.class_list().add_1("embedded");
         }
-        url::keep_host_in_step(state);
     }
-    url::follow_selection_in_document_head(state);
+    if preview.is_none() {
+        url::sync_with_address_bar(state, notes);
+        if state.embed {
+            url::keep_host_in_step(state);
+        }
+        url::follow_selection_in_document_head(state);
+    }
+    let previewing = preview.is_some();
+    let reading = preview.map(|p| {
+        let said = move || p.read.with(|(done, total)| reading_all(p.events, *done, *total));
+        view! { <p class="reading-all" role="status">{said}</p> }
+    });
     // Said when the selection changes, not each time a filter moves the event's place.
     let announcement = move || {
         let index = state.selected.get()?;
@@ -63,22 +77,27 @@ pub fn Shell(
                 view! { <FullView/> }.into_any()
             } else {
                 view! {
-                    <nav aria-label="Views" class="views">
+                    <nav aria-label="Views" class="views" inert=previewing>
                         {view_button(View::Timeline, "Timeline")}
                         {view_button(View::Sources, "Sources")}
                     </nav>
-                    <loader::FileOpener/>
+                    <div class="file-open-box" inert=previewing>
+                        <loader::FileOpener/>
+                    </div>
                 }
                 .into_any()
             }}
         </header>
         {banner.map(|said| view! { <loader::Provenance said=said problems=problems/> })}
         <Notices notes=notes/>
-        <Filters/>
-        <div class="layout" on:keydown=move |e| step_by_key(state, e)>
+        {reading}
+        <div class="filters-box" inert=previewing>
+            <Filters/>
+        </div>
+        <div class="layout" inert=previewing on:keydown=move |e| step_by_key(state, e)>
             <main id="main" tabindex="-1">
                 {move || match state.view.get() {
-                    View::Timeline => view! { <Timeline/> <EventList/> }.into_any(),
+                    View::Timeline => view! { <Timeline/> {(!previewing).then(|| view! { <EventList/> })} }.into_any(),
                     View::Sources => view! { <SourcesView/> }.into_any(),
                 }}
             </main>

@@ -40,6 +40,17 @@ pub enum Stage {
     Reading { label: String, bytes: usize },
     Failed { label: String, reason: LoadFailure, problems: Vec<Problem> },
     Ready(Arc<Catalog>, Vec<Problem>),
+    /// A large site's first screen, over its start file's events, while the whole catalog is
+    /// read (`model::start`).
+    Preview(Arc<Catalog>, Preview),
+}
+
+/// What a first screen knows of the catalog being read: how many events it holds, and how far
+/// its download has come (bytes, and the total when known).
+#[derive(Clone, Copy)]
+pub struct Preview {
+    pub events: usize,
+    pub read: RwSignal<(f64, Option<f64>)>,
 }
 
 /// The app's dataset slot, in context, so that opening a file can replace what is shown. It

@@ -18,7 +18,7 @@ pub fn NotReady(
     stage: Stage,
 ) -> impl IntoView {
     match stage {
-        Stage::Ready(..) => ().into_any(),
+        Stage::Ready(..) | Stage::Preview(..) => ().into_any(),
         Stage::Downloading { label, done, total } => {
             let (percent, amount) = download_progress(done, total);
             view! {

@@ -71,6 +71,8 @@ fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_state();
+    // A first screen draws its events, and nothing that counts them or follows who held a place.
+    let previewing = state.preview.is_some();
     let area = NodeRef::<html::Div>::new();
     let marks_list = NodeRef::<html::Ol>::new();
     let geometry = RwSignal::new(Geometry::default());
@@ -191,7 +193,7 @@ pub fn Timeline() -> impl IntoView {
                         "Show all"
                     </button>
                 </div>
-                <BandChoice places=places band=band/>
+                {(!previewing).then(|| view! { <BandChoice places=places band=band/> })}
                 <a class="to-list" href="#event-list-heading">"Event list"</a>
             </div>
             <p class="hint" id="timeline-hint">
@@ -225,7 +227,8 @@ pub fn Timeline() -> impl IntoView {
                     >
                         <EventMark index=index placement=Signal::derive(move || placement_of(index)) geometry=geometry.into()/>
                     </For>
-                    <ClusterMarks clusters=clusters indices=indices.into() geometry=geometry.into()/>
+                    // A first screen's clusters would count only the events it holds.
+                    {(!previewing).then(|| view! { <ClusterMarks clusters=clusters indices=indices.into() geometry=geometry.into()/> })}
                 </ol>
                 <svg class="leaders" aria-hidden="true">
                     <path d=move || {
@@ -234,7 +237,7 @@ pub fn Timeline() -> impl IntoView {
                     }></path>
                 </svg>
                 <div class="control-tracks">
-                    {move || tracks.get(band.get()).cloned().map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
+                    {move || tracks.get(band.get()).cloned().filter(|_| !previewing).map(|track| view! { <ControlBand track=track geometry=geometry.into()/> })}
                 </div>
             </div>
             <ul class="legend" aria-label="Legend">

@@ -33,8 +33,14 @@ pub fn Overview(
     let limits = state.catalog().limits;
     let track = track.unwrap_or_else(|| Signal::stored(ControlTrack::by_activity(&state.catalog().dataset).into_iter().next()));
 
+    // A first screen holds a few of the events: it draws neither their density nor who held
+    // the place, which the whole catalog says.
+    let previewing = state.preview.is_some();
     // Worked out when the filter changes, never while the view moves.
     let density_path = Memo::new(move |_| {
+        if previewing {
+            return String::new();
+        }
         let catalog = state.catalog();
         let density = state.matching.with(|m| Density::of(m.iter().map(|&i| catalog.spans[i]), &catalog.limits, DENSITY_BINS));
         outline(&density.heights(DENSITY_HEIGHT))
@@ -42,7 +48,7 @@ pub fn Overview(
     // One layer per colour, showing its holders' stretches through a mask: a few elements,
     // however often the place changed hands.
     let band = move || {
-        let stretches = track.with(|t| t.as_ref().map(|t| miniature(t, &limits, BAND_CELLS)).unwrap_or_default());
+        let stretches = track.with(|t| t.as_ref().filter(|_| !previewing).map(|t| miniature(t, &limits, BAND_CELLS)).unwrap_or_default());
         let at = percent;
         (0..HOLDER_COLOURS)
             .filter_map(|colour| {
