@@ -260,11 +260,12 @@ async function measure(context, base, tool, n, result) {
       type: 'longtask',
       buffered: true,
     });
-    // A large built site first draws a screen that does not answer ([inert]) while it reads
-    // the rest: the steps below wait for the app that answers.
+    // A large built site first draws a screen that does not answer (its layout inert) while it
+    // reads the rest: the steps below wait for the app that answers. (Other tools may make
+    // parts of their own pages inert: only sourceline's layout is looked at.)
     const watch = () => {
       if (window.__firstDrawn === undefined && document.querySelector(selector)) window.__firstDrawn = performance.now();
-      if (window.__ready === undefined && document.querySelector(selector) && !document.querySelector('[inert]')) window.__ready = performance.now();
+      if (window.__ready === undefined && document.querySelector(selector) && !document.querySelector('.layout[inert]')) window.__ready = performance.now();
     };
     new MutationObserver(watch).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] });
   }, spec.drawn);
