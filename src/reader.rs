@@ -31,6 +31,13 @@ pub const READY: &str = "ready";
 /// The worker's script, beside the app's pages (Trunk's loader for `reader.js`).
 pub const SCRIPT: &str = "reader_loader.js";
 
+/// The first word of each of the worker's messages, and the word a failure crosses as.
+const PART: &str = "part";
+const READ: &str = "read";
+const FAILED: &str = "failed";
+const NO_EVENTS: &str = "no-events";
+const NOT_A_DATASET: &str = "not-a-dataset";
+
 /// The worker's side: answers every dataset it is sent. Called by `src/bin/reader.rs`.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -42,11 +49,11 @@ pub fn serve() {
             Ok((dataset, problems)) => {
                 for part in compiled::write_parts(&dataset, compiled::PARTS) {
                     let buffer = Uint8Array::from(&part[..]).buffer();
-                    let _ = answer.post_message_with_transfer(&Array::of2(&"part".into(), &buffer), &Array::of1(&buffer));
+                    let _ = answer.post_message_with_transfer(&Array::of2(&PART.into(), &buffer), &Array::of1(&buffer));
                 }
-                Array::of3(&"read".into(), &JsValue::NULL, &words(&problems))
+                Array::of3(&READ.into(), &JsValue::NULL, &words(&problems))
             }
-            Err((failure, problems)) => Array::of3(&"failed".into(), &failure_code(&failure).into(), &words(&problems)),
+            Err((failure, problems)) => Array::of3(&FAILED.into(), &failure_code(&failure).into(), &words(&problems)),
         };
         let _ = answer.post_message(&end);
     });
@@ -58,8 +65,8 @@ pub fn serve() {
 /// The word a failure the worker can give crosses as.
 fn failure_code(failure: &LoadFailure) -> &'static str {
     match failure {
-        LoadFailure::NoEvents => "no-events",
-        _ => "not-a-dataset",
+        LoadFailure::NoEvents => NO_EVENTS,
+        _ => NOT_A_DATASET,
     }
 }
 
@@ -79,14 +86,14 @@ pub enum Said {
 pub fn decode(said: &JsValue) -> Said {
     let said: Array = said.clone().dyn_into().unwrap_or_default();
     let (kind, second) = (said.get(0).as_string(), said.get(1));
-    if kind.as_deref() == Some("part") && second.is_instance_of::<ArrayBuffer>() {
+    if kind.as_deref() == Some(PART) && second.is_instance_of::<ArrayBuffer>() {
         return Said::Part(second.unchecked_into());
     }
     let words: Vec<String> = said.get(2).dyn_into::<Array>().unwrap_or_default().iter().map(|v| v.as_string().unwrap_or_default()).collect();
     let problems = words.chunks(2).map(|p| Problem::new(p[0].clone(), ProblemKind::Worded(p.get(1).cloned().unwrap_or_default()))).collect();
     Said::Done(match (kind.as_deref(), second.as_string().as_deref()) {
-        (Some("read"), _) => Ok(((), problems)),
-        (_, Some("no-events")) => Err((LoadFailure::NoEvents, problems)),
+        (Some(READ), _) => Ok(((), problems)),
+        (_, Some(NO_EVENTS)) => Err((LoadFailure::NoEvents, problems)),
         _ => Err((LoadFailure::NotADataset, problems)),
     })
 }

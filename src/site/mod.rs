@@ -158,13 +158,9 @@ impl Site<'_> {
         // The dataset itself, compiled: what the app reads; and, for a large one, the events of
         // the first screen, which the app draws before it has read the rest.
         let mut changed = usize::from(write_if_changed(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?);
-        let start = dir.join(start::START_FILE);
         if self.has_start_file() {
-            changed += usize::from(write_if_changed(&start, &compiled::write(&start::first_screen(&self.catalog.dataset)))?);
-        } else {
-            for copy in ["", ".gz", ".br"] {
-                let _ = fs::remove_file(dir.join(format!("{}{copy}", start::START_FILE)));
-            }
+            let start = compiled::write(&start::first_screen(&self.catalog.dataset));
+            changed += usize::from(write_if_changed(&dir.join(start::START_FILE), &start)?);
         }
         let pages = [("index.html", self.index_page(&template)), (SHELL_PAGE, self.shell_page(&template))];
         for (name, page) in pages {
@@ -220,8 +216,9 @@ impl Site<'_> {
     }
 
     /// Removes what an earlier build wrote for events this dataset does not have: their pages
-    /// (a page made from the template, whose name is no event's) and their preview images, with
-    /// any compressed copies of them. How many files it removed.
+    /// (a page made from the template, whose name is no event's), their preview images, and the
+    /// start file once the dataset is no longer large, with any compressed copies of them. How
+    /// many files it removed.
     fn remove_gone(&self, dir: &Path) -> Result<usize, SiteError> {
         let events = &self.catalog.dataset.events;
         let pages: HashSet<String> = events.iter().map(|e| event_page(&e.id)).chain(["index.html".to_string(), SHELL_PAGE.to_string()]).collect();
@@ -248,6 +245,10 @@ impl Site<'_> {
             if name.ends_with(".html") && !pages.contains(&name) && is_written_page(&entry.path()) {
                 remove(&entry.path());
             }
+        }
+        // The start file of a dataset that is no longer large.
+        if !self.has_start_file() {
+            remove(&dir.join(start::START_FILE));
         }
         for entry in listed(&dir.join("previews"))? {
             let name = format!("previews/{}", entry.file_name().to_string_lossy());

@@ -37,7 +37,7 @@ pub fn start() {
     }
     // A large site's index first draws its start file's events (`model::start`), then the
     // whole catalog, read in the meantime; any other page reads the catalog before it opens.
-    let Some((start, events)) = start_file() else { return read_all(None) };
+    let Some(events) = start_file_events() else { return read_all(None) };
     let report = move |report| match report {
         fetch::Report::Progress { .. } => {}
         fetch::Report::Done(bytes) => read_catalog(bytes, DatasetOrigin::Bundled, || true, move |read| match read {
@@ -51,18 +51,17 @@ pub fn start() {
         }),
         fetch::Report::Failed(_) => read_all(None),
     };
-    match fetch::Download::start(&start, false, report) {
+    match fetch::Download::start(start::START_FILE, false, report) {
         Ok(download) => STARTING.with(|starting| *starting.borrow_mut() = Some(download)),
         Err(_) => read_all(None),
     }
 }
 
-/// The start file the page preloads, and how many events the catalog holds, if it is a large
-/// site's index.
-fn start_file() -> Option<(String, usize)> {
+/// How many events the catalog holds, if the page preloads the start file: a large site's
+/// index.
+fn start_file_events() -> Option<usize> {
     let link = document().query_selector(&format!("link[rel=preload][href=\"{}\"][data-events]", start::START_FILE)).ok()??;
-    let events = link.get_attribute("data-events")?.parse().ok()?;
-    Some((start::START_FILE.to_string(), events))
+    link.get_attribute("data-events")?.parse().ok()
 }
 
 /// Downloads the site's catalog and reads it, then shows the app over it; a first screen, if
