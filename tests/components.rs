@@ -35,6 +35,31 @@ where
     Mounted { root, _handle: Box::new(handle) }
 }
 
+/// Mounts the app and waits until it has drawn all it draws.
+async fn mount_app() -> Mounted {
+    drawn(mount(app)).await
+}
+
+/// Waits until a mounted app has drawn all it draws: the filter menus and the list come a task
+/// after the rest of the page.
+async fn drawn(app: Mounted) -> Mounted {
+    for _ in 0..100 {
+        if app.root.query_selector(".event-list").unwrap().is_some() {
+            return app;
+        }
+        next_task().await;
+    }
+    panic!("the app drew no list");
+}
+
+/// The page's next task.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// The repository's dataset, as the app holds the dataset its site is built with.
 fn palmyra() -> Catalog {
     let (dataset, problems) = Dataset::parse(include_str!("../data/palmyra.json"));
@@ -77,8 +102,8 @@ fn app_names_the_product_and_the_bundled_dataset() {
 }
 
 #[wasm_bindgen_test]
-fn the_list_shows_every_event_in_order() {
-    let app = mount(app);
+async fn the_list_shows_every_event_in_order() {
+    let app = mount_app().await;
     let root = &app.root;
     let titles: Vec<String> = all(root, ".event-list li .title").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(titles.len(), 13);
@@ -88,7 +113,7 @@ fn the_list_shows_every_event_in_order() {
 
 #[wasm_bindgen_test]
 async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
-    let app = mount(app);
+    let app = mount_app().await;
     let root = &app.root;
     button_containing(root, ".event-list button", "IS retakes Palmyra").click();
     leptos::task::tick().await;
@@ -100,7 +125,7 @@ async fn picking_an_event_fills_the_panels_and_announces_it_briefly() {
 
 #[wasm_bindgen_test]
 async fn each_relay_chain_is_drawn_with_a_node_per_source_and_the_document() {
-    let app = mount(app);
+    let app = mount_app().await;
     let root = &app.root;
     button_containing(root, ".event-list button", "Syrian forces recapture Palmyra").click();
     leptos::task::tick().await;
@@ -139,7 +164,7 @@ async fn previous_and_next_step_through_the_events_in_order() {
 
 #[wasm_bindgen_test]
 async fn search_narrows_the_list_and_the_count() {
-    let app = mount(app);
+    let app = mount_app().await;
     let root = &app.root;
     let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
     input.set_value("terrorists");
@@ -164,7 +189,7 @@ async fn markup_in_a_dataset_is_shown_as_text() {
     let (dataset, problems) = Dataset::parse(&json.to_string());
     assert!(problems.is_empty(), "{problems:?}");
     let catalog = Arc::new(Catalog::new(dataset.unwrap(), DatasetOrigin::Bundled));
-    let app = mount(move || view! { <Shell catalog=catalog/> });
+    let app = drawn(mount(move || view! { <Shell catalog=catalog/> })).await;
     let root = &app.root;
     button_containing(root, ".event-list button", "<img").click();
     leptos::task::tick().await;

@@ -153,12 +153,15 @@ pub fn menus_button(set: usize) -> String {
     }
 }
 
-/// The searchable text of every event, lower-cased once. It is worked out on first use (or when
-/// [`SearchIndex::prepare`] is called, after the first paint), not while a dataset is loaded, so
-/// a large dataset's first events are drawn without waiting for it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The searchable text of every event, lower-cased once. It is worked out on first use, or a
+/// slice at a time ([`SearchIndex::prepare_some`]) once the first events are painted, not while
+/// a dataset is loaded, so a large dataset's first events are drawn without waiting for it, and
+/// the page answers while it is worked out.
+#[derive(Debug, Default)]
 pub struct SearchIndex {
     haystacks: std::sync::OnceLock<Vec<String>>,
+    /// The events' searchable text worked out so far, in order, until every event's is.
+    made: std::sync::Mutex<Vec<String>>,
 }
 
 impl SearchIndex {
@@ -166,13 +169,29 @@ impl SearchIndex {
         SearchIndex::default()
     }
 
-    /// Works out the searchable text now, if it was not yet.
-    pub fn prepare(&self, dataset: &Dataset) {
-        self.haystacks(dataset);
+    /// Works out the searchable text of up to `events` more events; says whether every
+    /// event's is now known.
+    pub fn prepare_some(&self, dataset: &Dataset, events: usize) -> bool {
+        if self.haystacks.get().is_some() {
+            return true;
+        }
+        let mut made = self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let from = made.len().min(dataset.events.len());
+        let to = dataset.events.len().min(from + events);
+        made.extend(dataset.events[from..to].iter().map(|event| haystack(dataset, event)));
+        if to < dataset.events.len() {
+            return false;
+        }
+        let _ = self.haystacks.set(std::mem::take(&mut made));
+        true
     }
 
     fn haystacks(&self, dataset: &Dataset) -> &[String] {
-        self.haystacks.get_or_init(|| dataset.events.iter().map(|event| haystack(dataset, event)).collect())
+        self.haystacks.get_or_init(|| {
+            let mut made = std::mem::take(&mut *self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            made.extend(dataset.events[made.len().min(dataset.events.len())..].iter().map(|event| haystack(dataset, event)));
+            made
+        })
     }
 
     /// The indices of the events that pass `filter`, in dataset order.
@@ -322,10 +341,12 @@ pub struct Facets {
 
 impl Facets {
     pub fn of(dataset: &Dataset) -> Facets {
-        Facets { options: Facet::ALL.map(|facet| Facets::choices(dataset, facet)) }
+        let mut values = EventValues::default();
+        values.add(&dataset.events);
+        values.facets(dataset)
     }
 
-    fn choices(dataset: &Dataset, facet: Facet) -> Vec<(String, String)> {
+    fn choices(dataset: &Dataset, facet: Facet, values: &mut EventValues) -> Vec<(String, String)> {
         // Each value once, then sorted without regard to case: a tag on thousands of events is
         // compared once, not thousands of times.
         let sorted = |values: Vec<&String>| {
@@ -341,14 +362,46 @@ impl Facets {
                 parties.push((NOT_A_PARTY.to_string(), NOT_A_PARTY_WORDS.to_string()));
                 parties
             }
-            Facet::Tag => sorted(dataset.events.iter().flat_map(|e| &e.tags).collect()),
-            Facet::Place => sorted(dataset.events.iter().filter_map(|e| e.place.as_ref()).collect()),
+            Facet::Tag => sorted(std::mem::take(&mut values.tags).iter().collect()),
+            Facet::Place => sorted(std::mem::take(&mut values.places).iter().collect()),
         }
     }
 
     /// The choices of one menu.
     pub fn options(&self, facet: Facet) -> &[(String, String)] {
         &self.options[facet.slot()]
+    }
+}
+
+/// The tags and places of the events seen so far, each once: the events' part of the
+/// [`Facets`], gathered a slice of events at a time if need be.
+#[derive(Debug, Default)]
+pub struct EventValues {
+    tags: rustc_hash::FxHashSet<String>,
+    places: rustc_hash::FxHashSet<String>,
+}
+
+impl EventValues {
+    /// Takes in the tags and places of `events`.
+    pub fn add(&mut self, events: &[Event]) {
+        let take = |set: &mut rustc_hash::FxHashSet<String>, value: &String| {
+            if !set.contains(value) {
+                set.insert(value.clone());
+            }
+        };
+        for event in events {
+            for tag in &event.tags {
+                take(&mut self.tags, tag);
+            }
+            if let Some(place) = &event.place {
+                take(&mut self.places, place);
+            }
+        }
+    }
+
+    /// The facets of `dataset`, whose events were all taken in.
+    pub fn facets(mut self, dataset: &Dataset) -> Facets {
+        Facets { options: Facet::ALL.map(|facet| Facets::choices(dataset, facet, &mut self)) }
     }
 }
 
@@ -479,6 +532,25 @@ mod tests {
         assert_eq!(ids(Filter::text("sana")), ["palmyra-recaptured"]);
         assert_eq!(ids(Filter::text("mines neighbourhoods")), ["palmyra-recaptured", "mine-clearing"]);
         assert_eq!(ids(Filter::text("nothing-like-this")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_index_worked_out_a_slice_at_a_time_searches_as_one_worked_out_at_once() {
+        let dataset = palmyra();
+        let filter = Filter::text("palmyra army");
+        let whole = SearchIndex::new().matching(&dataset, &filter);
+        assert!(!whole.is_empty());
+        for slice in 1..=dataset.events.len() {
+            // Slice by slice to the end; and half-way, then searched, which works out the rest.
+            let index = SearchIndex::new();
+            let steps = std::iter::repeat_with(|| index.prepare_some(&dataset, slice)).take_while(|done| !done).count();
+            assert_eq!(steps, dataset.events.len().div_ceil(slice) - 1, "slices of {slice}");
+            assert_eq!(index.matching(&dataset, &filter), whole, "slices of {slice}");
+            let half = SearchIndex::new();
+            assert!(!half.prepare_some(&dataset, dataset.events.len() / 2));
+            assert_eq!(half.matching(&dataset, &filter), whole);
+            assert!(half.prepare_some(&dataset, slice), "known once searched");
+        }
     }
 
     #[test]

@@ -21,6 +21,19 @@ pub const START_FILE: &str = "_start.slcat";
 /// a few tens of milliseconds, no longer than the start file would take to arrive.
 pub const START_ABOVE: usize = 5_000;
 
+/// Whether a dataset is large enough to be shown first by its first screen: a built site then
+/// writes a start file, and the reader's worker hands the first screen over before the rest.
+pub fn has_first_screen(dataset: &Dataset) -> bool {
+    is_large(dataset.events.len())
+}
+
+/// Whether this many events make a large dataset: one shown first by its first screen, and
+/// whose page is drawn in more than one task, so that it keeps answering. A smaller one's page
+/// is drawn in one task, so that nothing on it moves after it first shows.
+pub fn is_large(events: usize) -> bool {
+    events > START_ABOVE
+}
+
 /// How many equal stretches of the dataset's span the first screen takes an event from: more
 /// than a screen of any width labels.
 pub const STRETCHES: usize = 512;

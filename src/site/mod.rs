@@ -91,7 +91,7 @@ impl Site<'_> {
     /// Whether the site has a start file ([`start::START_FILE`]), which its index preloads
     /// instead of the catalog.
     pub fn has_start_file(&self) -> bool {
-        self.catalog.dataset.events.len() > start::START_ABOVE
+        start::has_first_screen(&self.catalog.dataset)
     }
 
     /// The index page, made from `template`, the built `index.html`.

@@ -44,7 +44,7 @@ pub fn start() {
             Ok(catalog) => {
                 let preview = Preview { events, read: RwSignal::new((0.0, None)) };
                 show(Stage::Preview(Arc::new(catalog), preview));
-                super::after_paint(move || read_all(Some(preview)));
+                super::tasks::after_paint(move || read_all(Some(preview)));
             }
             // The start file is only a head start: without it, the catalog is read as on any page.
             Err(_) => read_all(None),
@@ -134,6 +134,7 @@ pub fn App(
         slot.fetch(path);
     }
     provide_context(slot);
+    provide_context(super::timeline::Measured::new());
     view! { <DatasetView stage=slot.stage/> }
 }
 /// Whatever stage the dataset is at: the app over it, or progress, or a failure with its

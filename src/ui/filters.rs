@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::tasks::next_task_flag;
 use super::use_state;
 use crate::model::filter::{match_count, menus_button};
 use crate::model::{Facet, Filter};
@@ -16,10 +17,17 @@ pub fn Filters() -> impl IntoView {
     // reading has come).
     let count = move || if state.preview.is_some() { String::new() } else { match_count(state.matching.with(Vec::len), total) };
     let folded = RwSignal::new(true);
-    let menus = Facet::ALL
-        .into_iter()
-        .map(|facet| view! { <FilterMenu facet=facet options=catalog.facets.options(facet).to_vec()/> })
-        .collect_view();
+    // A large dataset's menus and their choices, hundreds of elements, are drawn in a task
+    // after the one that draws the page, so that neither keeps the page from answering for long.
+    let drawn = next_task_flag(state.drawn_in_parts());
+    let menus = move || {
+        drawn.get().then(|| {
+            Facet::ALL
+                .into_iter()
+                .map(|facet| view! { <FilterMenu facet=facet options=catalog.facets.options(facet).to_vec()/> })
+                .collect_view()
+        })
+    };
 
     view! {
         <div class="filters" role="search" aria-label="Events">

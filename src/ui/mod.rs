@@ -10,7 +10,8 @@
 //! - `loader/`: getting a dataset that is not the bundled one (a link or a file) and the
 //!   pages shown while it loads or when it fails;
 //! - `url/`: the address bar, the page's title and description, and links to copy or share;
-//! - `panic`: the page shown if the app ever panics.
+//! - `panic`: the page shown if the app ever panics;
+//! - `tasks`: work spread over the page's tasks, so that it keeps answering.
 
 mod app;
 mod event_list;
@@ -20,6 +21,7 @@ mod loader;
 mod panic;
 mod shell;
 mod sources;
+mod tasks;
 mod timeline;
 mod url;
 
@@ -28,6 +30,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::catalog::EVENT_TITLE_ID;
+use crate::model::start::is_large;
 use crate::model::story::{self, Direction, Step};
 use crate::model::{Catalog, Filter, Viewport};
 
@@ -42,10 +45,8 @@ pub use sources::SourcesView;
 pub use timeline::Timeline;
 pub use url::CopyLink;
 
-/// Runs `work` once the next frame is painted: a frame, then a task after it.
-pub fn after_paint(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
-}
+/// How many events' searchable text is worked out in one step: a millisecond or two.
+const SEARCH_SLICE: usize = 2_000;
 
 /// Which of the two main views is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,9 +95,16 @@ impl AppState {
             last.set_value(Some(current));
             result
         });
-        // The search index is worked out once the first events are painted, not before.
-        after_paint(move || {
-            stored.try_with_value(|c| c.index.prepare(&c.dataset));
+        // The search index is worked out once the first events are painted, not before, a
+        // slice at a time: at 100,000 events, all at once kept the page from answering for
+        // about 100 ms. A search before it is done works out the rest.
+        let current = move || stored.try_with_value(|_| ()).is_some();
+        tasks::after_paint(move || {
+            let slice = move || match stored.try_with_value(|c| c.index.prepare_some(&c.dataset, SEARCH_SLICE)) {
+                Some(false) => None,
+                _ => Some(()),
+            };
+            tasks::in_tasks(tasks::Repeat(slice), current, |()| {});
         });
         AppState {
             catalog: stored,
@@ -109,6 +117,12 @@ impl AppState {
             embed: false,
             preview: None,
         }
+    }
+
+    /// Whether the page is drawn in more than one task ([`is_large`]): the whole dataset's
+    /// size decides, a first screen's too.
+    pub fn drawn_in_parts(&self) -> bool {
+        is_large(self.preview.map_or_else(|| self.catalog.with_value(|c| c.dataset.events.len()), |p| p.events))
     }
 
     /// The catalog the app shows.

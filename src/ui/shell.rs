@@ -7,6 +7,7 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use super::loader::{self, Preview};
+use super::tasks::next_task_flag;
 use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
 use crate::model::start::reading_all;
 use crate::model::{Catalog, Direction, Problem};
@@ -44,6 +45,8 @@ pub fn Shell(
         url::follow_selection_in_document_head(state);
     }
     let previewing = preview.is_some();
+    // A large dataset's list is drawn in a task after the one that draws the timeline.
+    let list_drawn = next_task_flag(state.drawn_in_parts());
     let reading = preview.map(|p| {
         let said = move || p.read.with(|(done, total)| reading_all(p.events, *done, *total));
         view! { <p class="reading-all" role="status">{said}</p> }
@@ -94,14 +97,14 @@ pub fn Shell(
         <div class="filters-box" inert=previewing>
             <Filters/>
         </div>
-        <div class="layout" inert=previewing on:keydown=move |e| step_by_key(state, e)>
-            <main id="main" tabindex="-1">
+        <div class="layout" on:keydown=move |e| step_by_key(state, e)>
+            <main id="main" tabindex="-1" aria-busy=previewing.then_some("true")>
                 {move || match state.view.get() {
-                    View::Timeline => view! { <Timeline/> {(!previewing).then(|| view! { <EventList/> })} }.into_any(),
+                    View::Timeline => view! { <Timeline/> {move || (!previewing && list_drawn.get()).then(|| view! { <EventList/> })} }.into_any(),
                     View::Sources => view! { <SourcesView/> }.into_any(),
                 }}
             </main>
-            <div class="panels">
+            <div class="panels" inert=previewing>
                 <EventPanel/>
                 <AttributionPanel/>
             </div>
@@ -114,7 +117,7 @@ pub fn Shell(
 /// act on a page the reader is not using (WCAG 2.1.4). Keys typed into a field, keys with
 /// Ctrl, Alt or Meta, and keys something inside already used (the timeline's) are left alone.
 fn step_by_key(state: AppState, e: ev::KeyboardEvent) {
-    if e.default_prevented() || e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
+    if state.preview.is_some() || e.default_prevented() || e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
         return;
     }
     let typing = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {

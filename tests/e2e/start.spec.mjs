@@ -27,7 +27,8 @@ test('a large site draws its first screen before its catalog arrives, then opens
   // It holds a few of the events: nothing in it counts them, and nothing answers.
   await expect(timeline(page).locator('.cluster')).toHaveCount(0);
   await expect(page.locator('.event-list')).toHaveCount(0);
-  await expect(page.locator('.layout')).toHaveAttribute('inert', '');
+  await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'true');
+  await expect(timeline(page)).toHaveAttribute('inert', '');
   release();
   await expect(matchCount(page)).toHaveText('All 6000 events');
   await expect(page.locator('[inert]')).toHaveCount(0);
@@ -45,4 +46,21 @@ test('a large site\'s event page reads the whole catalog, with no first screen',
   await expect(matchCount(page)).toHaveText('All 6000 events');
   expect(asked).toContain('_catalog.slcat');
   expect(asked).not.toContain('_start.slcat');
+});
+
+test('a large dataset opened from a link draws its first screen while the rest is read, then the linked event', async ({ page }) => {
+  // The first screen may be on the page for only a few frames: the page notes when it appears.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const status = document.querySelector('.reading-all');
+      if (status && document.querySelector('main[aria-busy="true"] .mark')) window.__firstScreen ??= status.textContent;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('./?data=data/synthetic-10000.json&event=e42');
+  await expect(matchCount(page)).toHaveText('All 10000 events');
+  expect(await page.evaluate(() => window.__firstScreen)).toMatch(/^Reading all 10000 events…/);
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  // The link is followed once the whole dataset is read.
+  await expect(page.locator('#event-panel-heading')).toHaveText(/^Event 42: /);
+  await expect(page).toHaveURL(/[?&]event=e42(&|$)/);
 });

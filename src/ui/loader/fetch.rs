@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::loading::is_too_large;
 use crate::model::LoadFailure;
@@ -31,14 +31,38 @@ fn same_origin_url(path: &str) -> Option<String> {
     (url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
-/// What a download tells whoever started it: how far it has come, then its bytes or why it has
+/// What a download tells whoever started it: how far it has come, then its body or why it has
 /// none. Nothing follows a `Done` or a `Failed`.
-pub enum Report {
+pub enum Report<B> {
     Progress { done: f64, total: Option<f64> },
-    /// The file's bytes, still in JavaScript: handed to the reader's worker, or copied into the
-    /// app a slice at a time (see [`super::read_catalog`]).
-    Done(js_sys::ArrayBuffer),
+    /// The file's body, still in JavaScript.
+    Done(B),
     Failed(LoadFailure),
+}
+
+/// What a download's body is received as.
+pub trait Body: JsCast + 'static {
+    const TYPE: web_sys::XmlHttpRequestResponseType;
+    /// The body of an empty response.
+    fn empty() -> Self;
+}
+
+/// Bytes, for a catalog the page reads itself, copied into the app a slice at a time (see
+/// [`super::read_catalog`]).
+impl Body for js_sys::ArrayBuffer {
+    const TYPE: web_sys::XmlHttpRequestResponseType = web_sys::XmlHttpRequestResponseType::Arraybuffer;
+    fn empty() -> Self {
+        js_sys::ArrayBuffer::new(0)
+    }
+}
+
+/// A handle on the bytes, for a dataset handed to the reader's worker: the page never holds
+/// them (an `ArrayBuffer` of a 40 MB file took the page 35 to 60 ms to be given).
+impl Body for web_sys::Blob {
+    const TYPE: web_sys::XmlHttpRequestResponseType = web_sys::XmlHttpRequestResponseType::Blob;
+    fn empty() -> Self {
+        web_sys::Blob::new().unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+    }
 }
 
 impl Download {
@@ -46,13 +70,12 @@ impl Download {
     /// soon as the server says it is larger than the app reads from a link
     /// (`loading::is_too_large`); the site's own catalog, whatever size its publisher built,
     /// is not.
-    pub fn start(path: &str, capped: bool, report: impl Fn(Report) + 'static) -> Result<Download, LoadFailure> {
+    pub fn start<B: Body>(path: &str, capped: bool, report: impl Fn(Report<B>) + 'static) -> Result<Download, LoadFailure> {
         let url = same_origin_url(path).ok_or(LoadFailure::NotOnThisSite)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
-        // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly,
-        // and bytes can be handed to a worker without a copy.
-        request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+        // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly.
+        request.set_response_type(B::TYPE);
         let report = Rc::new(report);
         // Set once the download has failed, after which nothing more is said.
         let failed = Rc::new(Cell::new(false));
@@ -84,8 +107,8 @@ impl Download {
                 }
                 match request.status().unwrap_or(0) {
                     200..=299 => {
-                        let bytes = request.response().ok().and_then(|body| body.dyn_into::<js_sys::ArrayBuffer>().ok());
-                        report(Report::Done(bytes.unwrap_or_else(|| js_sys::ArrayBuffer::new(0))));
+                        let body = request.response().ok().and_then(|body| body.dyn_into::<B>().ok());
+                        report(Report::Done(body.unwrap_or_else(B::empty)));
                     }
                     status => fail(LoadFailure::Status(status)),
                 }

@@ -20,7 +20,6 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -29,7 +28,10 @@ pub use views::{NotReady, Provenance};
 
 use crate::model::compiled::{self, CompiledError, Summing, HEADER};
 use crate::model::loading::{is_too_large, Opened};
+use crate::model::catalog::Indexing;
 use crate::model::{Catalog, Dataset, DatasetOrigin, LoadFailure, Problem};
+use crate::reader::Piece;
+use crate::ui::tasks::{in_tasks, next_task, Steps};
 
 /// Where the app's dataset is: being downloaded or read, failed, or ready to show.
 #[derive(Clone)]
@@ -85,7 +87,14 @@ impl DatasetSlot {
         let (slot, this) = (*self, self.asked.get_value());
         let current = move || slot.asked.try_get_value() == Some(this);
         let label = origin.name().unwrap_or_default().to_string();
-        let joining = Joining::new(origin, current, {
+        // A large dataset's first screen, shown while the rest is read, as a large site's is.
+        // It counts the parts read, and then joining and indexing them as one more.
+        let preview = move |catalog, events| {
+            let preview = Preview { events, read: RwSignal::new((0.0, Some(READING_STEPS))) };
+            slot.stage.set(Stage::Preview(Arc::new(catalog), preview));
+            preview
+        };
+        let joining = Joining::new(origin, current, preview, {
             let label = label.clone();
             move |read| {
                 slot.stage.set(match read {
@@ -94,12 +103,12 @@ impl DatasetSlot {
                 })
             }
         });
-        let part = {
+        let piece = {
             let joining = joining.clone();
-            move |bytes| Joining::arrive(&joining, bytes)
+            move |piece| Joining::arrive(&joining, piece)
         };
         let answered = move |answer| Joining::end(&joining, answer);
-        match reader::Reader::start(part, answered) {
+        match reader::Reader::start(piece, answered) {
             Ok(reader) => {
                 let reader = Rc::new(reader);
                 self.pending.update_value(|pending| pending.push(Box::new(reader.clone())));
@@ -136,50 +145,63 @@ impl DatasetSlot {
             return;
         }
         let Some(reader) = self.ask(DatasetOrigin::File(name.clone())) else { return };
-        let slot = *self;
-        let bytes = gloo_file::callbacks::read_as_array_buffer(&file.into(), move |bytes| match bytes {
-            Ok(bytes) => slot.read(&reader, name, bytes),
-            Err(_) => slot.fail(name, LoadFailure::CannotRead),
-        });
-        self.pending.update_value(|pending| pending.push(Box::new(bytes)));
+        self.read(&reader, name, file.into());
     }
 
-    /// Says that the file is being read, and hands its bytes to the reader's worker.
-    fn read(&self, reader: &reader::Reader, label: String, bytes: js_sys::ArrayBuffer) {
-        self.stage.set(Stage::Reading { label, bytes: bytes.byte_length() as usize });
-        reader.read(bytes);
+    /// Says that the file is being read, and hands it to the reader's worker, which reads its
+    /// bytes: the page never holds them.
+    fn read(&self, reader: &reader::Reader, label: String, file: web_sys::Blob) {
+        self.stage.set(Stage::Reading { label, bytes: file.size() as usize });
+        reader.read(file);
     }
 }
 
-/// A catalog arriving in parts from the reader's worker: each part is read as it comes, one
-/// after the other, in short tasks ([`read_dataset`]); once the worker is done and every part
-/// read, they are joined ([`compiled::join`]) and indexed, each in a task of its own.
+/// What a first screen over a dataset from the reader's worker counts as it is read: each
+/// part, then joining and indexing them.
+const READING_STEPS: f64 = (compiled::PARTS + 1) as f64;
+
+/// A catalog arriving in pieces from the reader's worker: a large dataset's first screen, then
+/// its parts, each read as it comes, one after the other, in short tasks ([`read_dataset`]);
+/// the first screen is shown as soon as it is read, and hears how many parts are; once the
+/// worker is done and every part read, they are joined ([`compiled::join`]) and indexed, each
+/// in a task of its own.
 struct Joining {
     origin: Option<DatasetOrigin>,
     current: Rc<dyn Fn() -> bool>,
-    waiting: std::collections::VecDeque<js_sys::ArrayBuffer>,
+    waiting: std::collections::VecDeque<Piece>,
     read: Vec<Dataset>,
     reading: bool,
+    /// Shows the first screen: its catalog, and how many events the whole holds.
+    preview: Option<Box<dyn FnOnce(Catalog, usize) -> Preview>>,
+    /// The first screen shown, if one is.
+    previewed: Option<Preview>,
     /// What the worker said when it was done.
     end: Option<Opened<()>>,
     done: Option<Box<dyn FnOnce(Opened<Catalog>)>>,
 }
 
 impl Joining {
-    fn new(origin: DatasetOrigin, current: impl Fn() -> bool + Copy + 'static, done: impl FnOnce(Opened<Catalog>) + 'static) -> Rc<RefCell<Joining>> {
+    fn new(
+        origin: DatasetOrigin,
+        current: impl Fn() -> bool + Copy + 'static,
+        preview: impl FnOnce(Catalog, usize) -> Preview + 'static,
+        done: impl FnOnce(Opened<Catalog>) + 'static,
+    ) -> Rc<RefCell<Joining>> {
         Rc::new(RefCell::new(Joining {
             origin: Some(origin),
             current: Rc::new(current),
             waiting: Default::default(),
             read: Vec::new(),
             reading: false,
+            preview: Some(Box::new(preview)),
+            previewed: None,
             end: None,
             done: Some(Box::new(done)),
         }))
     }
 
-    fn arrive(joining: &Rc<RefCell<Joining>>, bytes: js_sys::ArrayBuffer) {
-        joining.borrow_mut().waiting.push_back(bytes);
+    fn arrive(joining: &Rc<RefCell<Joining>>, piece: Piece) {
+        joining.borrow_mut().waiting.push_back(piece);
         Joining::go_on(joining);
     }
 
@@ -194,21 +216,40 @@ impl Joining {
         if j.reading {
             return;
         }
-        if let Some(bytes) = j.waiting.pop_front() {
+        if let Some(piece) = j.waiting.pop_front() {
             j.reading = true;
             let current = j.current.clone();
             let next = joining.clone();
             drop(j);
+            let (bytes, first_screen) = match piece {
+                Piece::Start(bytes, events) => (bytes, Some(events)),
+                Piece::Part(bytes) => (bytes, None),
+            };
+            let still = current.clone();
             return read_dataset(bytes, move || current(), move |read| {
                 let failed = {
                     let mut j = next.borrow_mut();
                     j.reading = false;
-                    match read {
-                        Ok(dataset) => {
-                            j.read.push(dataset);
+                    match (read, first_screen) {
+                        // The first screen is only a head start: without it, the parts still come.
+                        (Ok(screen), Some(events)) => {
+                            let origin = j.origin.clone().filter(|_| still());
+                            if let Some((preview, origin)) = j.preview.take().zip(origin) {
+                                drop(j);
+                                let shown = preview(Catalog::new(screen, origin), events);
+                                next.borrow_mut().previewed = Some(shown);
+                            }
                             None
                         }
-                        Err(error) => Some(error),
+                        (Err(_), Some(_)) => None,
+                        (Ok(dataset), None) => {
+                            j.read.push(dataset);
+                            if let Some(preview) = j.previewed {
+                                preview.read.set((j.read.len() as f64, Some(READING_STEPS)));
+                            }
+                            None
+                        }
+                        (Err(error), None) => Some(error),
                     }
                 };
                 match failed {
@@ -218,17 +259,21 @@ impl Joining {
             });
         }
         let Some(end) = j.end.take() else { return };
-        let (parts, origin) = (std::mem::take(&mut j.read), j.origin.take());
+        let (parts, origin, j_current) = (std::mem::take(&mut j.read), j.origin.take(), j.current.clone());
         drop(j);
         match (end, origin) {
             (Ok(((), problems)), Some(origin)) => {
-                let next = joining.clone();
-                next_task(move || match compiled::join(parts) {
-                    Ok(dataset) => next_task(move || {
-                        let catalog = Catalog::new(dataset, origin);
-                        Joining::finish(&next, Ok((catalog, problems)));
+                // Joined, checked, indexed and drawn, each in tasks of their own.
+                let (next, current) = (joining.clone(), j_current);
+                let refused = move |next: &Rc<RefCell<Joining>>, error, problems| Joining::finish(next, Err((LoadFailure::NotACatalog(error), problems)));
+                next_task(move || match compiled::join_parts(parts) {
+                    Ok(dataset) => next_task(move || match compiled::check_whole(&dataset) {
+                        Ok(()) => in_tasks(Indexing::new(dataset, origin), move || current(), move |catalog| {
+                            next_task(move || Joining::finish(&next, Ok((catalog, problems))));
+                        }),
+                        Err(error) => refused(&next, error, problems),
                     }),
-                    Err(error) => Joining::finish(&next, Err((LoadFailure::NotACatalog(error), problems))),
+                    Err(error) => refused(&next, error, problems),
                 });
             }
             (Err(failed), _) => Joining::finish(joining, Err(failed)),
@@ -261,12 +306,7 @@ pub fn read_catalog(
     done: impl FnOnce(Result<Catalog, CompiledError>) + 'static,
 ) {
     read_dataset(bytes, current, move |read| match read {
-        Ok(dataset) => next_task(move || {
-            if current() {
-                let catalog = Catalog::new(dataset, origin);
-                next_task(move || done(Ok(catalog)));
-            }
-        }),
+        Ok(dataset) => in_tasks(Indexing::new(dataset, origin), current, move |catalog| next_task(move || done(Ok(catalog)))),
         Err(error) => done(Err(error)),
     });
 }
@@ -284,12 +324,6 @@ fn read_dataset(bytes: js_sys::ArrayBuffer, current: impl Fn() -> bool + Clone +
 
 /// How many bytes of a catalog are copied into the app in one step: a few milliseconds.
 const SLICE_BYTES: usize = 4 << 20;
-
-/// Work done a step at a time, until it gives what it made.
-trait Steps: 'static {
-    type Made: 'static;
-    fn step(&mut self) -> Option<Self::Made>;
-}
 
 /// Bytes being copied from JavaScript into the app, and summed as they come.
 struct Copying {
@@ -319,33 +353,18 @@ impl Steps for Copying {
     }
 }
 
+impl Steps for Indexing {
+    type Made = Catalog;
+
+    fn step(&mut self) -> Option<Catalog> {
+        Indexing::step(self, compiled::EVENTS_PER_STEP)
+    }
+}
+
 impl Steps for compiled::Reading<Vec<u8>> {
     type Made = Result<Dataset, CompiledError>;
 
     fn step(&mut self) -> Option<Self::Made> {
         compiled::Reading::step(self, compiled::EVENTS_PER_STEP).transpose()
     }
-}
-
-/// Does `work` in tasks of at most [`compiled::TASK_MS`], then gives `done` what it made, in
-/// the same task as its last step; stops between tasks once `current` says it is not wanted.
-fn in_tasks<S: Steps>(mut work: S, current: impl Fn() -> bool + Clone + 'static, done: impl FnOnce(S::Made) + 'static) {
-    next_task(move || {
-        if !current() {
-            return;
-        }
-        let started = js_sys::Date::now();
-        loop {
-            match work.step() {
-                Some(made) => return done(made),
-                None if js_sys::Date::now() - started < compiled::TASK_MS => {}
-                None => return in_tasks(work, current, done),
-            }
-        }
-    });
-}
-
-/// Runs `work` in a task of its own, after whatever the page has to do.
-fn next_task(work: impl FnOnce() + 'static) {
-    set_timeout(work, Duration::ZERO);
 }

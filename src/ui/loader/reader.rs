@@ -7,12 +7,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use js_sys::ArrayBuffer;
+use web_sys::Blob;
 use wasm_bindgen::JsCast;
 
 use crate::model::loading::Opened;
 use crate::model::LoadFailure;
-use crate::reader::{decode, Said, READY, SCRIPT};
+use crate::reader::{decode, Piece, Said, READY, SCRIPT};
 
 /// What the reader says once every part is handed over: the problems found, or why nothing
 /// can be shown, with its problems.
@@ -20,8 +20,8 @@ pub type Answer = Opened<()>;
 
 struct Talk {
     ready: bool,
-    /// The bytes given before the worker was ready.
-    waiting: Option<ArrayBuffer>,
+    /// The file given before the worker was ready.
+    waiting: Option<Blob>,
     answered: Option<Box<dyn FnOnce(Answer)>>,
 }
 
@@ -39,9 +39,10 @@ impl Drop for Reader {
 }
 
 impl Reader {
-    /// Starts the worker, which hands each part of the catalog it compiles from the bytes it is
-    /// given to `part`, then tells `answered` the problems it found, or why nothing can be shown.
-    pub fn start(part: impl Fn(ArrayBuffer) + 'static, answered: impl FnOnce(Answer) + 'static) -> Result<Reader, LoadFailure> {
+    /// Starts the worker, which hands each piece of what it compiles from the bytes it is given
+    /// (the first screen, then each part of the catalog) to `piece`, then tells `answered` the
+    /// problems it found, or why nothing can be shown.
+    pub fn start(piece: impl Fn(Piece) + 'static, answered: impl FnOnce(Answer) + 'static) -> Result<Reader, LoadFailure> {
         let worker = web_sys::Worker::new(SCRIPT).map_err(|_| LoadFailure::NoReader)?;
         let talk = Rc::new(RefCell::new(Talk { ready: false, waiting: None, answered: Some(Box::new(answered)) }));
         let message = {
@@ -54,13 +55,13 @@ impl Reader {
                         talk.ready = true;
                         talk.waiting.take()
                     };
-                    if let Some(bytes) = waiting {
-                        give(&worker, &talk, bytes);
+                    if let Some(file) = waiting {
+                        give(&worker, &talk, file);
                     }
                     return;
                 }
                 match decode(&data) {
-                    Said::Part(bytes) => part(bytes),
+                    Said::Piece(given) => piece(given),
                     // Done, after which the worker, and the memory it read with, go.
                     Said::Done(answer) => finish(&worker, &talk, answer),
                 }
@@ -73,20 +74,20 @@ impl Reader {
         Ok(Reader { worker, talk, _listeners: [message, error] })
     }
 
-    /// Gives the worker a dataset file's bytes, now or as soon as it is ready; they are
-    /// transferred, not copied, and no longer readable here.
-    pub fn read(&self, bytes: ArrayBuffer) {
+    /// Gives the worker a dataset file (downloaded or opened), now or as soon as it is ready:
+    /// a handle on its bytes, which the worker reads.
+    pub fn read(&self, file: Blob) {
         let ready = self.talk.borrow().ready;
         if ready {
-            give(&self.worker, &self.talk, bytes);
+            give(&self.worker, &self.talk, file);
         } else {
-            self.talk.borrow_mut().waiting = Some(bytes);
+            self.talk.borrow_mut().waiting = Some(file);
         }
     }
 }
 
-fn give(worker: &web_sys::Worker, talk: &RefCell<Talk>, bytes: ArrayBuffer) {
-    if worker.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes)).is_err() {
+fn give(worker: &web_sys::Worker, talk: &RefCell<Talk>, file: Blob) {
+    if worker.post_message(&file).is_err() {
         finish(worker, talk, Err((LoadFailure::NoReader, Vec::new())));
     }
 }

@@ -60,18 +60,28 @@ impl LabelWidths {
             .flatten()
             .and_then(|style| style.get_property_value("font").ok())
             .unwrap_or_default();
-        if font != self.font {
-            if let Some(context) = &self.context {
-                context.set_font(&font);
-            }
-            self.font = font;
-            self.ascii = [f32::NAN; 128];
-            self.others.clear();
-            self.widths.iter_mut().for_each(|w| *w = f32::NAN);
-            self.next = 0;
-            return true;
+        self.use_font(font)
+    }
+
+    /// Measures in `font` from now on; forgets every width when it changed, and says so.
+    pub fn use_font(&mut self, font: String) -> bool {
+        if font == self.font {
+            return false;
         }
-        false
+        if let Some(context) = &self.context {
+            context.set_font(&font);
+        }
+        self.font = font;
+        self.ascii = [f32::NAN; 128];
+        self.others.clear();
+        self.widths.iter_mut().for_each(|w| *w = f32::NAN);
+        self.next = 0;
+        true
+    }
+
+    /// The font the labels are measured in.
+    pub fn font(&self) -> &str {
+        &self.font
     }
 
     /// Works out the widths of the next `count` events not yet measured, so that a zoom or a

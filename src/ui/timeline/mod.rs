@@ -21,6 +21,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::model::marks::LEGEND;
 use crate::model::timeline::{lay_out, Layout, Placement, Room};
 use crate::model::{ControlTrack, Day};
+use crate::ui::tasks::next_task;
 use crate::ui::use_state;
 use axis::Axis;
 use band::{BandChoice, ControlBand};
@@ -58,13 +59,25 @@ const PREFILL_EVENTS: usize = 1500;
 /// frames of zooming and panning find them known. It holds the catalog only while it works: a
 /// dataset replaced in the meantime is freed, and the work stops.
 fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Weak<crate::model::Catalog>) {
-    crate::ui::after_paint(move || {
+    crate::ui::tasks::after_paint(move || {
         let Some(held) = catalog.upgrade() else { return };
         let done = widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true);
         if !done {
             prefill_widths(widths, catalog);
         }
     });
+}
+
+/// The drawing area's size and the marks' font as the timeline last measured them, kept by the
+/// app across the datasets it shows (a first screen, then the whole catalog): a timeline drawn
+/// for the next one lays out its marks at once, without waiting to measure the page again.
+#[derive(Clone, Copy)]
+pub struct Measured(StoredValue<Option<(Geometry, String)>, LocalStorage>);
+
+impl Measured {
+    pub fn new() -> Measured {
+        Measured(StoredValue::new_local(None))
+    }
 }
 
 /// The interactive timeline of the events that pass the filters.
@@ -75,12 +88,20 @@ pub fn Timeline() -> impl IntoView {
     let previewing = state.preview.is_some();
     let area = NodeRef::<html::Div>::new();
     let marks_list = NodeRef::<html::Ol>::new();
-    let geometry = RwSignal::new(Geometry::default());
+    let kept = use_context::<Measured>();
+    let earlier = kept.and_then(|k| k.0.get_value());
     // Nothing is laid out before the area is measured: a layout for a guessed size, with labels
     // measured in no font, was drawn and thrown away at once (at 100,000 events, about 100 ms
     // before the first event).
-    let measured_once = RwSignal::new(false);
+    let measured_once = RwSignal::new(earlier.is_some());
+    let geometry = RwSignal::new(earlier.as_ref().map(|(g, _)| *g).unwrap_or_default());
     let widths = StoredValue::new_local(LabelWidths::new(state.catalog().dataset.events.len()));
+    if let Some((_, font)) = earlier {
+        widths.update_value(|w| {
+            w.use_font(font);
+        });
+        prefill_widths(widths, std::sync::Arc::downgrade(&state.catalog()));
+    }
 
     let remeasure = move || {
         if let (Some(el), Some(list)) = (area.get_untracked(), marks_list.get_untracked()) {
@@ -97,12 +118,24 @@ pub fn Timeline() -> impl IntoView {
                 if font_changed {
                     prefill_widths(widths, std::sync::Arc::downgrade(&state.catalog()));
                 }
+                if let Some(kept) = kept {
+                    kept.0.set_value(Some((measured, widths.with_value(|w| w.font().to_string()))));
+                }
             }
         }
     };
+    // A large dataset's timeline is measured in a task of its own, after the one that builds
+    // the page: measuring makes the browser lay out the page, which in the same task kept it
+    // from answering for longer than it should. A smaller one's is measured at once, so that
+    // the page never shows without its marks.
+    let split = state.drawn_in_parts();
     Effect::new(move |_| {
         if area.get().is_some() && marks_list.get().is_some() {
-            remeasure();
+            if split {
+                next_task(remeasure);
+            } else {
+                remeasure();
+            }
         }
     });
     // Measured again whenever the area changes size, whatever made it change.
@@ -175,7 +208,7 @@ pub fn Timeline() -> impl IntoView {
     let range = move || state.viewport.get().describe();
 
     view! {
-        <section class="timeline" aria-labelledby="timeline-heading">
+        <section class="timeline" aria-labelledby="timeline-heading" inert=previewing>
             <div class="timeline-bar">
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="range" aria-live="off">
