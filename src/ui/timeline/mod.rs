@@ -21,7 +21,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::model::marks::LEGEND;
 use crate::model::timeline::{lay_out, Layout, Placement, Room};
 use crate::model::{ControlTrack, Day};
-use crate::ui::tasks::next_task;
+use crate::ui::tasks::{after_paint, in_tasks, next_task, Repeat};
 use crate::ui::use_state;
 use axis::Axis;
 use band::{BandChoice, ControlBand};
@@ -52,20 +52,24 @@ fn room(g: Geometry) -> Room {
     }
 }
 
-/// Events whose label widths are worked out per task while the page is otherwise idle.
-const PREFILL_EVENTS: usize = 1500;
+/// Events whose label widths are worked out in one step, a millisecond or so.
+const PREFILL_EVENTS: usize = 500;
 
-/// Works out every event's label width, a slice per task after the frame is drawn, so that
-/// frames of zooming and panning find them known. It holds the catalog only while it works: a
-/// dataset replaced in the meantime is freed, and the work stops.
+/// Works out every event's label width, in tasks of at most `compiled::TASK_MS` once the frame
+/// is drawn, so that frames of zooming and panning find them known (1,500 events a frame left
+/// most of a million unknown seconds later, and zooming into them measured thousands in its
+/// frame). It holds the catalog only while it works: a dataset replaced in the meantime is
+/// freed, and the work stops.
 fn prefill_widths(widths: StoredValue<LabelWidths, LocalStorage>, catalog: std::sync::Weak<crate::model::Catalog>) {
-    crate::ui::tasks::after_paint(move || {
-        let Some(held) = catalog.upgrade() else { return };
-        let done = widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true);
-        if !done {
-            prefill_widths(widths, catalog);
-        }
-    });
+    let wanted = {
+        let catalog = catalog.clone();
+        move || catalog.strong_count() > 0
+    };
+    let step = move || match catalog.upgrade() {
+        Some(held) => widths.try_update_value(|w| w.prefill(&held.dataset, PREFILL_EVENTS)).unwrap_or(true).then_some(()),
+        None => Some(()),
+    };
+    after_paint(move || in_tasks(Repeat(step), wanted, |()| {}));
 }
 
 /// The drawing area's size and the marks' font as the timeline last measured them, kept by the
