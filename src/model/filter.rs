@@ -177,7 +177,7 @@ impl SearchIndex {
         }
         let mut made = self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let from = made.len().min(dataset.events.len());
-        let to = dataset.events.len().min(from + events);
+        let to = dataset.events.len().min(from.saturating_add(events));
         made.extend(dataset.events[from..to].iter().map(|event| haystack(dataset, event)));
         if to < dataset.events.len() {
             return false;
@@ -187,11 +187,8 @@ impl SearchIndex {
     }
 
     fn haystacks(&self, dataset: &Dataset) -> &[String] {
-        self.haystacks.get_or_init(|| {
-            let mut made = std::mem::take(&mut *self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            made.extend(dataset.events[made.len().min(dataset.events.len())..].iter().map(|event| haystack(dataset, event)));
-            made
-        })
+        self.prepare_some(dataset, usize::MAX);
+        self.haystacks.get().map_or(&[], Vec::as_slice)
     }
 
     /// The indices of the events that pass `filter`, in dataset order.

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::model::loading::is_too_large;
 use crate::model::LoadFailure;
@@ -43,16 +43,16 @@ pub enum Report<B> {
 /// What a download's body is received as.
 pub trait Body: JsCast + 'static {
     const TYPE: web_sys::XmlHttpRequestResponseType;
-    /// The body of an empty response.
-    fn empty() -> Self;
+    /// The body of an empty response, if one can be made.
+    fn empty() -> Option<Self>;
 }
 
 /// Bytes, for a catalog the page reads itself, copied into the app a slice at a time (see
 /// [`super::read_catalog`]).
 impl Body for js_sys::ArrayBuffer {
     const TYPE: web_sys::XmlHttpRequestResponseType = web_sys::XmlHttpRequestResponseType::Arraybuffer;
-    fn empty() -> Self {
-        js_sys::ArrayBuffer::new(0)
+    fn empty() -> Option<Self> {
+        Some(js_sys::ArrayBuffer::new(0))
     }
 }
 
@@ -60,8 +60,8 @@ impl Body for js_sys::ArrayBuffer {
 /// them (an `ArrayBuffer` of a 40 MB file took the page 35 to 60 ms to be given).
 impl Body for web_sys::Blob {
     const TYPE: web_sys::XmlHttpRequestResponseType = web_sys::XmlHttpRequestResponseType::Blob;
-    fn empty() -> Self {
-        web_sys::Blob::new().unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+    fn empty() -> Option<Self> {
+        web_sys::Blob::new().ok()
     }
 }
 
@@ -107,8 +107,10 @@ impl Download {
                 }
                 match request.status().unwrap_or(0) {
                     200..=299 => {
-                        let body = request.response().ok().and_then(|body| body.dyn_into::<B>().ok());
-                        report(Report::Done(body.unwrap_or_else(B::empty)));
+                        match request.response().ok().and_then(|body| body.dyn_into::<B>().ok()).or_else(B::empty) {
+                            Some(body) => report(Report::Done(body)),
+                            None => fail(LoadFailure::DownloadFailed),
+                        }
                     }
                     status => fail(LoadFailure::Status(status)),
                 }
