@@ -270,3 +270,60 @@ async fn a_catalog_read_in_tasks_is_the_catalog_read_whole() {
     assert_eq!(read_in_tasks(&bytes[..HEADER - 1]).await.err(), Some(CompiledError::Truncated("checksum")));
     assert_eq!(read_in_tasks(b"{}").await.err(), Some(CompiledError::NotACatalog));
 }
+
+/// Waits until `done` holds, a page task at a time, for at most a thousand tasks.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if done() {
+            return;
+        }
+        next_task().await;
+    }
+    panic!("still waiting for {what} after a thousand tasks");
+}
+
+/// The timeline's marks as drawn: each one's words and where it is.
+fn marks(root: &web_sys::HtmlElement) -> Vec<(String, String)> {
+    all(root, ".timeline ol.marks > li").iter().map(|li| (li.text_content().unwrap_or_default(), li.get_attribute("style").unwrap_or_default())).collect()
+}
+
+/// A large catalog shown behind its first screen, its timeline laid out in a task before the
+/// one that draws it, is drawn as it is when shown alone.
+#[wasm_bindgen_test]
+async fn a_large_catalog_after_its_first_screen_is_drawn_as_it_is_alone() {
+    use sourceline::model::start;
+    use sourceline::ui::{DatasetSlot, Preview};
+    let mut dataset = palmyra().dataset.clone();
+    dataset.events = dataset
+        .events
+        .iter()
+        .flat_map(|e| (0..500).map(move |k| sourceline::model::Event { id: format!("{}-{k}", e.id), ..e.clone() }))
+        .collect();
+    assert!(start::is_large(dataset.events.len()));
+    let whole = Arc::new(Catalog::new(dataset.clone(), DatasetOrigin::Bundled));
+    let screen = Arc::new(Catalog::new(start::first_screen(&dataset), DatasetOrigin::Bundled));
+    let held = std::rc::Rc::new(std::cell::Cell::new(None::<DatasetSlot>));
+    let events = dataset.events.len();
+    let app = {
+        let held = held.clone();
+        mount(move || {
+            let preview = Preview { events, read: RwSignal::new((0.0, None)) };
+            let slot = DatasetSlot::new(Stage::Preview(screen, preview));
+            provide_context(slot);
+            provide_context(slot.measured);
+            held.set(Some(slot));
+            view! { <DatasetView stage=slot.stage/> }
+        })
+    };
+    let root = app.root.clone();
+    until("the first screen's marks", || !marks(&root).is_empty()).await;
+    held.get().unwrap().show(Stage::Ready(whole.clone(), Vec::new()));
+    until("the whole catalog", || root.query_selector("main[aria-busy]").unwrap().is_none() && !marks(&root).is_empty()).await;
+    let after_first_screen = marks(&root);
+
+    let alone = mount(move || view! { <Shell catalog=whole/> });
+    let root = alone.root.clone();
+    until("the catalog alone", || !marks(&root).is_empty()).await;
+    assert!(after_first_screen.len() > 5, "{after_first_screen:?}");
+    assert_eq!(after_first_screen, marks(&root));
+}

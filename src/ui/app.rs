@@ -103,7 +103,7 @@ fn show(stage: Stage) {
         Duration::ZERO,
     );
     match OPEN.with(|open| *open.borrow()) {
-        Some(slot) => slot.stage.set(stage),
+        Some(slot) => slot.show(stage),
         None => leptos::mount::mount_to_body(move || view! { <App stage=stage/> }),
     }
 }
@@ -134,7 +134,7 @@ pub fn App(
         slot.fetch(path);
     }
     provide_context(slot);
-    provide_context(super::timeline::Measured::new());
+    provide_context(slot.measured);
     view! { <DatasetView stage=slot.stage/> }
 }
 /// Whatever stage the dataset is at: the app over it, or progress, or a failure with its

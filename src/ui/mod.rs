@@ -38,7 +38,7 @@ pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
 pub use app::{start, App, DatasetView};
-pub use loader::{read_catalog, Preview, Stage};
+pub use loader::{read_catalog, DatasetSlot, Preview, Stage};
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;
 pub use sources::SourcesView;

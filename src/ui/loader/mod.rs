@@ -28,10 +28,12 @@ pub use views::{NotReady, Provenance};
 
 use crate::model::compiled::{self, CompiledError, Summing, HEADER};
 use crate::model::loading::{is_too_large, Opened};
+use crate::model::start::is_large;
 use crate::model::catalog::Indexing;
 use crate::model::{Catalog, Dataset, DatasetOrigin, LoadFailure, Problem};
 use crate::reader::Piece;
 use crate::ui::tasks::{in_tasks, next_task, Steps};
+use crate::ui::timeline::Measured;
 
 /// Where the app's dataset is: being downloaded or read, failed, or ready to show.
 #[derive(Clone)]
@@ -66,12 +68,37 @@ pub struct DatasetSlot {
     /// Counts the datasets asked for: the reading of one that another has replaced stops, and
     /// its end is not shown.
     asked: StoredValue<u64>,
+    /// The timeline's size and font as last measured, kept from one dataset to the next.
+    pub measured: Measured,
 }
 
 impl DatasetSlot {
     /// A slot at `stage`.
     pub fn new(stage: Stage) -> DatasetSlot {
-        DatasetSlot { stage: RwSignal::new(stage), pending: StoredValue::new_local(Vec::new()), asked: StoredValue::new(0) }
+        DatasetSlot { stage: RwSignal::new(stage), pending: StoredValue::new_local(Vec::new()), asked: StoredValue::new(0), measured: Measured::new() }
+    }
+
+    /// Moves to `stage`. A large catalog ready behind its first screen is shown two tasks
+    /// later: its timeline is laid out in the first ([`Measured::prepare`]), so that the task
+    /// that draws the page does not do that too. A dataset asked for in the meantime wins.
+    pub fn show(&self, stage: Stage) {
+        let previewing = self.stage.with_untracked(|s| matches!(s, Stage::Preview(..)));
+        let catalog = match &stage {
+            Stage::Ready(catalog, _) if previewing && is_large(catalog.dataset.events.len()) => catalog.clone(),
+            _ => return self.stage.set(stage),
+        };
+        let (slot, this) = (*self, self.asked.get_value());
+        let current = move || slot.asked.try_get_value() == Some(this);
+        next_task(move || {
+            if current() {
+                slot.measured.prepare(&catalog);
+                next_task(move || {
+                    if current() {
+                        slot.stage.set(stage);
+                    }
+                });
+            }
+        });
     }
 
     fn fail(&self, label: String, reason: LoadFailure) {
@@ -97,7 +124,7 @@ impl DatasetSlot {
         let joining = Joining::new(origin, current, preview, {
             let label = label.clone();
             move |read| {
-                slot.stage.set(match read {
+                slot.show(match read {
                     Ok((catalog, problems)) => Stage::Ready(Arc::new(catalog), problems),
                     Err((error, problems)) => Stage::Failed { label, reason: error, problems },
                 })
