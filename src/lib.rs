@@ -4,9 +4,12 @@
 //! The crate has two halves with a hard wall between them:
 //! - [`model`] is pure Rust: dataset types, dates, validation and every rule of the product. It
 //!   compiles and is tested natively, with no web types in reach.
-//! - `ui` (browser builds only) renders the model with Leptos and holds no rules of its own.
+//! - `ui` renders the model with Leptos and holds no rules of its own: in the browser, and
+//!   natively into HTML, with the same components.
 //! - `site` (native builds only) writes the same model into static pages at build time.
 
+// The natively rendered views' types are deeper than the compiler's default limit.
+#![recursion_limit = "256"]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod model;
@@ -26,9 +29,7 @@ pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-/// The dataset reader in its Web Worker, both ends of the conversation (browser builds only).
-#[cfg(target_arch = "wasm32")]
+/// The dataset reader in its Web Worker, both ends of the conversation (run in the browser only).
 pub mod reader;

@@ -1,4 +1,5 @@
-//! The dataset reader in its Web Worker (browser builds only), both ends of the conversation.
+//! The dataset reader in its Web Worker, both ends of the conversation (it runs only in a
+//! browser; natively it compiles, so that the components that start it compile too).
 //!
 //! A dataset opened from a link (`?data=`) or from the reader's device is JSON: reading and
 //! checking 100,000 events takes the better part of a second, which on the page's own thread

@@ -108,6 +108,19 @@ fn show(stage: Stage) {
     }
 }
 
+/// A large site's first screen as HTML, drawn by the app's own components as the browser draws
+/// it over the start file (`model::start`): `catalog` holds the start file's events, `events`
+/// counts the whole dataset's, and the timeline is laid out for a horizontal axis `axis_px`
+/// long.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_screen_html(catalog: Arc<crate::model::Catalog>, events: usize, axis_px: f64) -> String {
+    Owner::new().with(|| {
+        provide_context(super::timeline::Measured::assumed(axis_px));
+        let preview = Preview { events, read: RwSignal::new((0.0, None)) };
+        view! { <Shell catalog=catalog preview=preview/> }.to_html()
+    })
+}
+
 /// The whole app, from the stage its dataset is at: ready (the site's own), or being
 /// downloaded from the `?data=` link the page was opened with.
 #[component]
@@ -118,7 +131,7 @@ pub fn App(
     // The page's own content, written at build time, gives way to the app in the same task,
     // so no frame shows both, or neither; the app then keeps the event's title where the page
     // had it.
-    if let Some(page) = document().get_element_by_id(PAGE_ID) {
+    if let Some(page) = super::IN_BROWSER.then(|| document().get_element_by_id(PAGE_ID)).flatten() {
         let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
         page.remove();
         // Should the app ever fail, the page is shown again under the failure.

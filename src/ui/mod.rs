@@ -11,13 +11,15 @@
 //!   pages shown while it loads or when it fails;
 //! - `url/`: the address bar, the page's title and description, and links to copy or share;
 //! - `panic`: the page shown if the app ever panics;
-//! - `tasks`: work spread over the page's tasks, so that it keeps answering.
+//! - `tasks`: work spread over the page's tasks, so that it keeps answering;
+//! - `page`: whether the components are drawn in a browser or rendered to HTML.
 
 mod app;
 mod event_list;
 mod event_panel;
 mod filters;
 mod loader;
+mod page;
 mod panic;
 mod shell;
 mod sources;
@@ -37,8 +39,11 @@ use crate::model::{Catalog, Filter, Viewport};
 pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
+#[cfg(not(target_arch = "wasm32"))]
+pub use app::first_screen_html;
 pub use app::{start, App, DatasetView};
 pub use loader::{read_catalog, DatasetSlot, Preview, Stage};
+pub use page::IN_BROWSER;
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;
 pub use sources::SourcesView;

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::loader::{self, Preview};
 use super::tasks::next_task_flag;
-use super::{url, use_state, AppState, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
+use super::{url, use_state, AppState, IN_BROWSER, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
 use crate::model::start::reading_all;
 use crate::model::{Catalog, Direction, Problem};
 
@@ -42,7 +42,9 @@ pub fn Shell(
         if state.embed {
             url::keep_host_in_step(state);
         }
-        url::follow_selection_in_document_head(state);
+        if IN_BROWSER {
+            url::follow_selection_in_document_head(state);
+        }
     }
     let previewing = preview.is_some();
     // A large dataset's list is drawn in a task after the one that draws the timeline.

@@ -9,12 +9,22 @@ use leptos::prelude::*;
 use crate::model::compiled;
 
 /// Runs `work` once the next frame is painted: a frame, then a task after it.
+///
+/// Where nothing is painted ([`super::page::IN_BROWSER`]), nothing runs.
 pub fn after_paint(work: impl FnOnce() + 'static) {
+    if !super::page::IN_BROWSER {
+        return;
+    }
     request_animation_frame(move || set_timeout(work, Duration::ZERO));
 }
 
 /// Runs `work` in a task of its own, after whatever the page has to do.
+///
+/// Where nothing is painted ([`super::page::IN_BROWSER`]), there are no tasks and nothing runs.
 pub fn next_task(work: impl FnOnce() + 'static) {
+    if !super::page::IN_BROWSER {
+        return;
+    }
     set_timeout(work, Duration::ZERO);
 }
 

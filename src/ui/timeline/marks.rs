@@ -9,7 +9,7 @@ use super::geometry::{px, Geometry, LABEL_COLUMN_PX};
 use crate::model::marks::{badge, MarkFacts};
 use crate::model::timeline::{Cluster, Placement, Side, MARK_PX};
 use crate::model::{within, Corroboration, Dataset};
-use crate::ui::{reveal_panel, use_state};
+use crate::ui::{reveal_panel, use_state, IN_BROWSER};
 
 /// Height of a row of marks on a horizontal axis: a label line and the date's bar under it.
 pub const ROW_PX: f64 = 28.0;
@@ -42,9 +42,9 @@ pub struct LabelWidths {
 
 impl LabelWidths {
     pub fn new(events: usize) -> LabelWidths {
-        let context = document()
-            .create_element("canvas")
-            .ok()
+        let context = IN_BROWSER
+            .then(|| document().create_element("canvas").ok())
+            .flatten()
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
@@ -208,6 +208,17 @@ impl MarkBox {
     }
 }
 
+impl MarkBox {
+    /// The box as a style attribute, for a page written at build time, where the directive
+    /// that keeps it does not run.
+    fn style(&self) -> String {
+        [("left", &self.left), ("top", &self.top), ("width", &self.width), ("height", &self.height), ("--label-top", &self.label_top)]
+            .into_iter()
+            .filter_map(|(property, value)| value.as_ref().map(|v| format!("{property}:{v};")))
+            .collect()
+    }
+}
+
 /// What a mark's box follows.
 #[derive(Clone, Copy)]
 struct MarkInputs {
@@ -272,8 +283,14 @@ pub fn EventMark(
     let qualifier = event.date.qualifier().mark();
     let (title, name, date, badge, classes) = (event.title.clone(), facts.name(event), event.date.human(), facts.badge(), facts.mark_classes(&event.date));
     let selected = Signal::derive(move || state.selected.get() == Some(index));
+    // Written at build time, the box is in the markup: the directive runs only in a browser.
+    let written = (!IN_BROWSER).then(|| placement.get_untracked().map(|p| MarkBox::of(&p, geometry.get_untracked()))).flatten();
+    let (style, classes) = match written {
+        Some(b) => (Some(b.style()), if b.before { format!("{classes} before") } else { classes }),
+        None => (None, classes),
+    };
     view! {
-        <li class=classes use:follow=MarkInputs { placement, geometry, selected }>
+        <li class=classes style=style use:follow=MarkInputs { placement, geometry, selected }>
             // The badge is drawn after the title from `data-badge`; the button's name is its
             // words.
             <button

@@ -24,7 +24,7 @@ use crate::model::marks::LEGEND;
 use crate::model::timeline::{lay_out, Layout, Placement, Room};
 use crate::model::{Catalog, ControlTrack, Day, Filter, Viewport};
 use crate::ui::tasks::{after_paint, in_tasks, next_task, Repeat};
-use crate::ui::use_state;
+use crate::ui::{use_state, IN_BROWSER};
 use axis::Axis;
 use band::{BandChoice, ControlBand};
 use geometry::Geometry;
@@ -100,6 +100,13 @@ struct Prepared {
 impl Measured {
     pub fn new() -> Measured {
         Measured(StoredValue::new_local(Kept::default()))
+    }
+
+    /// A horizontal axis `length` pixels long, in the marks' font as the stylesheet gives it:
+    /// what a page written at build time lays its timeline out for.
+    pub fn assumed(length: f64) -> Measured {
+        let seen = Some((Geometry { vertical: false, length, breadth: 1.0 }, String::new()));
+        Measured(StoredValue::new_local(Kept { seen, prepared: None }))
     }
 
     fn seen(&self) -> Option<(Geometry, String)> {
@@ -202,9 +209,11 @@ pub fn Timeline() -> impl IntoView {
     });
     // Measured again whenever the area changes size, whatever made it change.
     let observer = {
-        let callback = Closure::<dyn FnMut()>::new(remeasure);
-        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-        StoredValue::new_local(observer.map(|o| (o, callback)))
+        let observer = IN_BROWSER.then(|| {
+            let callback = Closure::<dyn FnMut()>::new(remeasure);
+            web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok().map(|o| (o, callback))
+        });
+        StoredValue::new_local(observer.flatten())
     };
     Effect::new(move |_| {
         if let Some(el) = area.get() {

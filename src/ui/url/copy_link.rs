@@ -39,8 +39,7 @@ pub fn CopyLink(
     let address = catalog.address(&catalog.link_to(&event, claim.as_deref()));
     let link = absolute(&address);
     let status = RwSignal::new(String::new());
-    let navigator = window().navigator();
-    let can_share = js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);
+    let can_share = crate::ui::IN_BROWSER && js_sys::Reflect::has(&window().navigator(), &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);
     let copy = {
         let link = link.clone();
         move |_| copy_text(link.clone(), "Link copied.", status)

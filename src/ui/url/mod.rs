@@ -26,7 +26,13 @@ use crate::model::url_state::relative_address;
 use crate::model::ViewState;
 
 /// What the page's address says: the event whose page it is, and the query string.
+///
+/// A page written at build time ([`crate::ui::IN_BROWSER`] false) has none: the view it draws is
+/// the dataset's as it opens.
 pub fn current_link() -> ViewState {
+    if !crate::ui::IN_BROWSER {
+        return ViewState::default();
+    }
     let location = window().location();
     ViewState::from_address(&location.pathname().unwrap_or_default(), &location.search().unwrap_or_default())
 }
@@ -45,6 +51,10 @@ pub fn absolute(address: &str) -> String {
 
 /// The absolute address of the app's folder, every page's and the app's, to build links on.
 fn folder() -> String {
+    // Written at build time, a link is relative to the page's folder.
+    if !crate::ui::IN_BROWSER {
+        return "./".to_string();
+    }
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let folder = path.rsplit_once('/').map_or("/", |(folder, _)| folder);

@@ -90,6 +90,10 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
         kept.set_value(missing.then(|| address(&state, state.viewport.get_untracked())));
     };
     read();
+    // A page written at build time has no address bar to follow.
+    if !crate::ui::IN_BROWSER {
+        return;
+    }
     reveal_selection(&state);
 
     // Which event and claim the current history entry is about: a change of either is a new
