@@ -43,13 +43,19 @@ async fn mount_app() -> Mounted {
 /// Waits until a mounted app has drawn all it draws: the filter menus and the list come a task
 /// after the rest of the page.
 async fn drawn(app: Mounted) -> Mounted {
-    for _ in 0..100 {
-        if app.root.query_selector(".event-list").unwrap().is_some() {
-            return app;
+    until("the list", || app.root.query_selector(".event-list").unwrap().is_some()).await;
+    app
+}
+
+/// Waits until `done` holds, a page task at a time, for at most a thousand tasks.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if done() {
+            return;
         }
         next_task().await;
     }
-    panic!("the app drew no list");
+    panic!("still waiting for {what} after a thousand tasks");
 }
 
 /// The page's next task.
@@ -65,6 +71,18 @@ fn palmyra() -> Catalog {
     let (dataset, problems) = Dataset::parse(include_str!("../data/palmyra.json"));
     assert!(problems.is_empty());
     Catalog::new(dataset.unwrap(), DatasetOrigin::Bundled)
+}
+
+/// The repository's dataset with each event `times` over, in the same order, each copy with an
+/// id of its own: a large dataset.
+fn palmyra_times(times: usize) -> Dataset {
+    let mut dataset = palmyra().dataset;
+    dataset.events = dataset
+        .events
+        .iter()
+        .flat_map(|e| (0..times).map(move |k| sourceline::model::Event { id: format!("{}-{k}", e.id), ..e.clone() }))
+        .collect();
+    dataset
 }
 
 /// The app, opened over the repository's dataset as it opens over a site's.
@@ -250,14 +268,8 @@ async fn read_in_tasks(bytes: &[u8]) -> Result<Catalog, sourceline::model::compi
 #[wasm_bindgen_test]
 async fn a_catalog_read_in_tasks_is_the_catalog_read_whole() {
     use sourceline::model::compiled::{self, CompiledError, HEADER};
-    // Each event 2,000 times over, in the same order: a catalog of several slices and many
-    // steps.
-    let mut dataset = palmyra().dataset.clone();
-    dataset.events = dataset
-        .events
-        .iter()
-        .flat_map(|e| (0..2000).map(move |k| sourceline::model::Event { id: format!("{}-{k}", e.id), ..e.clone() }))
-        .collect();
+    // Each event 2,000 times over: a catalog of several slices and many steps.
+    let dataset = palmyra_times(2000);
     let bytes = compiled::write(&dataset);
     assert!(bytes.len() > 4 << 20, "more than one slice: {} bytes", bytes.len());
     let catalog = read_in_tasks(&bytes).await.unwrap();
@@ -271,17 +283,6 @@ async fn a_catalog_read_in_tasks_is_the_catalog_read_whole() {
     assert_eq!(read_in_tasks(b"{}").await.err(), Some(CompiledError::NotACatalog));
 }
 
-/// Waits until `done` holds, a page task at a time, for at most a thousand tasks.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..1000 {
-        if done() {
-            return;
-        }
-        next_task().await;
-    }
-    panic!("still waiting for {what} after a thousand tasks");
-}
-
 /// The timeline's marks as drawn: each one's words and where it is.
 fn marks(root: &web_sys::HtmlElement) -> Vec<(String, String)> {
     all(root, ".timeline ol.marks > li").iter().map(|li| (li.text_content().unwrap_or_default(), li.get_attribute("style").unwrap_or_default())).collect()
@@ -293,12 +294,7 @@ fn marks(root: &web_sys::HtmlElement) -> Vec<(String, String)> {
 async fn a_large_catalog_after_its_first_screen_is_drawn_as_it_is_alone() {
     use sourceline::model::start;
     use sourceline::ui::{DatasetSlot, Preview};
-    let mut dataset = palmyra().dataset.clone();
-    dataset.events = dataset
-        .events
-        .iter()
-        .flat_map(|e| (0..500).map(move |k| sourceline::model::Event { id: format!("{}-{k}", e.id), ..e.clone() }))
-        .collect();
+    let dataset = palmyra_times(500);
     assert!(start::is_large(dataset.events.len()));
     let whole = Arc::new(Catalog::new(dataset.clone(), DatasetOrigin::Bundled));
     let screen = Arc::new(Catalog::new(start::first_screen(&dataset), DatasetOrigin::Bundled));
