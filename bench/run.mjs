@@ -264,8 +264,15 @@ async function measure(context, base, tool, n, result) {
     // its content inert) while it reads the rest: the steps below wait for the app that
     // answers. (Other tools may make parts of their own pages inert: only sourceline's busy
     // main landmark is looked at.)
+    // Drawn: the first of its events in the page and shown (a page may hold copies for other
+    // widths, not shown); painted: the end of the first frame that shows it, the moment the
+    // reader can see it.
+    const shown = () => document.querySelector(selector) && [...document.querySelectorAll(selector)].some((el) => el.checkVisibility());
     const watch = () => {
-      if (window.__firstDrawn === undefined && document.querySelector(selector)) window.__firstDrawn = performance.now();
+      if (window.__firstDrawn === undefined && shown()) {
+        window.__firstDrawn = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (window.__firstPainted = performance.now())));
+      }
       if (window.__ready === undefined && document.querySelector(selector) && !document.querySelector('main[aria-busy="true"]')) window.__ready = performance.now();
     };
     new MutationObserver(watch).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] });
@@ -274,6 +281,8 @@ async function measure(context, base, tool, n, result) {
     await page.goto(base + spec.url(n), { timeout: LIMIT_MS });
     await page.waitForFunction(() => window.__firstDrawn !== undefined, null, { timeout: LIMIT_MS, polling: 50 });
     result.firstDrawn = await page.evaluate(() => window.__firstDrawn);
+    await page.waitForFunction(() => window.__firstPainted !== undefined, null, { timeout: LIMIT_MS, polling: 50 });
+    result.firstPainted = await page.evaluate(() => window.__firstPainted);
     result.longestTask = await page.evaluate(() => Math.max(0, ...window.__longTasks.filter((t) => t.start <= window.__firstDrawn).map((t) => t.duration)));
     // What had arrived by the first draw, and when the app answered.
     const arrived = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__firstDrawn).map((e) => e.name));
@@ -689,7 +698,7 @@ function ratio(ours, theirs, key) {
 
 function table(results) {
   const rows = [
-    '| events | tool | first load (gzip; before the first event) | first event drawn (after the data arrived; answering) | longest task before it; while reading (from the data to 1 s after answering) | zoom step, median / worst | pan step, median / worst | search key to list | elements |',
+    '| events | tool | first load (gzip; before the first event) | first event drawn, painted (after the data arrived; answering) | longest task before it; while reading (from the data to 1 s after answering) | zoom step, median / worst | pan step, median / worst | search key to list | elements |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const n of ['palmyra', ...SIZES]) {
@@ -703,7 +712,7 @@ function table(results) {
       const vs = (key) => (r.tool.startsWith('sourceline') || !ours ? '' : ratio(ours, r, key));
       rows.push(
         `| ${label} | ${r.tool} | ${kb(r.transfer)}${r.beforeFirst !== undefined && r.beforeFirst < r.transfer * 0.9 ? ` (${kb(r.beforeFirst)})` : ''}${vs((x) => x.transfer)} | ` +
-          `${ms(r.firstDrawn)}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${r.ready !== undefined && r.ready - r.firstDrawn > 50 ? `; answering at ${ms(r.ready)}` : ''}${vs((x) => x.firstDrawn)} | ${ms(r.longestTask)}${r.longestReading === undefined ? '' : `; ${ms(r.longestReading)} while reading`} | ` +
+          `${ms(r.firstDrawn)}${r.firstPainted === undefined ? '' : `, ${ms(r.firstPainted)}`}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${r.ready !== undefined && r.ready - r.firstDrawn > 50 ? `; answering at ${ms(r.ready)}` : ''}${vs((x) => x.firstDrawn)} | ${ms(r.longestTask)}${r.longestReading === undefined ? '' : `; ${ms(r.longestReading)} while reading`} | ` +
           `${r.zoom ? `${ms(r.zoom.median)} / ${ms(r.zoom.worst)}${vs((x) => x.zoom?.median)}` : r.failed ?? '–'} | ${ms(r.pan?.median)} / ${ms(r.pan?.worst)}${vs((x) => x.pan?.median)} | ` +
           `${r.search ? `${ms(r.search.median)} / ${ms(r.search.worst)}` : '–'} | ${r.domAfter ?? r.dom ?? '–'} |`,
       );

@@ -75,7 +75,7 @@ const listed = (root) => {
 // What the site command writes into a built folder (with the compressed copies of them): all
 // else there is the app's, and goes when the app no longer has it (Trunk's file names change with
 // their content).
-const SITE_FILE = /^(.*\.html|previews\/.*|preview\.png|_catalog\.slcat|_start\.slcat|_?sitemap(-\d+)?\.xml)(\.gz|\.br)?$/;
+const SITE_FILE = /^(.*\.html|previews\/.*|preview\.png|_catalog\.slcat|_start\.slcat|_start\.css|_?sitemap(-\d+)?\.xml)(\.gz|\.br)?$/;
 if (from) {
   mkdirSync(dir, { recursive: true });
   const app = new Set(listed(from).filter((f) => !f.startsWith('.stage/')));
@@ -170,7 +170,7 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // Service worker: the precache list and the build id. What a first visit downloads is the app
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
-const generated = (f) => SITE_FILE.test(f) && f !== '_shell.html' && f !== '_catalog.slcat' && f !== '_start.slcat';
+const generated = (f) => SITE_FILE.test(f) && !['_shell.html', '_catalog.slcat', '_start.slcat', '_start.css'].includes(f);
 // The dataset reader's worker (src/reader.rs) is fetched when a reader opens a dataset from a
 // link or a file, not by every first visit: the worker caches it then, for offline use after.
 const READER = /^reader(_loader\.js|\.js|_bg\.wasm)$/;

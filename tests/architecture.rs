@@ -302,6 +302,14 @@ fn no_part_of_the_crate_has_an_import_cycle() {
     }
 }
 
+/// The static site writes its pages from the model. Only a large site's first screen is drawn
+/// by the app's own components (`site::first_screen`), so that it is the app's to the pixel.
+#[test]
+fn the_site_takes_only_its_first_screen_from_the_components() {
+    let users: Vec<String> = module_files("site").into_iter().filter(|(_, text)| text.contains("crate::ui")).map(|(module, _)| module).collect();
+    assert_eq!(users, ["site::first_screen"], "src/site uses the components only for the first screen");
+}
+
 #[test]
 fn the_reader_sits_above_the_types_and_the_predicates() {
     let graph = module_graph(&module_files("model"));

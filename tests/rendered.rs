@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use sourceline::model::{start, Catalog, Dataset, DatasetOrigin, Event};
-use sourceline::ui::{first_screen_html, Shell};
+use sourceline::ui::{first_screen_html, Geometry, Shell, TextAdvance};
 
 fn catalog(json: &str) -> Catalog {
     let (dataset, problems) = Dataset::parse(json);
@@ -48,7 +48,7 @@ fn a_large_sites_first_screen_renders_with_its_marks_in_place() {
     let mut dataset = catalog(include_str!("../data/palmyra.json")).dataset;
     dataset.events = dataset.events.iter().flat_map(|e| (0..500).map(move |k| Event { id: format!("{}-{k}", e.id), ..e.clone() })).collect();
     let screen = Catalog::new(start::first_screen(&dataset), DatasetOrigin::Bundled);
-    let html = first_screen_html(Arc::new(screen), dataset.events.len(), 766.0);
+    let html = first_screen_html(Arc::new(screen), dataset.events.len(), Geometry { vertical: false, length: 766.0, breadth: 1.0 }, TextAdvance(|_| 7.0));
     // Busy and inert, counting nothing, as the browser draws it over the start file.
     assert!(html.contains("aria-busy=\"true\""), "{html}");
     assert!(html.contains("Reading all 6500 events"), "{html}");

@@ -23,6 +23,10 @@ pub const WHERE: &str = "Where";
 /// removes when it takes the page's place.
 pub const PAGE_ID: &str = "page";
 
+/// The class of each copy of a large site's first screen, written into its index before the
+/// page's own content (`site::first_screen`), which the app removes with that content.
+pub const FIRST_SCREEN_CLASS: &str = "first-screen";
+
 /// The id of the element that holds the selected event's title, in the app's panel and on the
 /// event's page written at build time: the app finds the page's title by it when it takes over.
 pub const EVENT_TITLE_ID: &str = "event-panel-heading";

@@ -2,12 +2,14 @@
 //! and file names its pages give.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
 use super::error::{SiteError, SiteErrorKind};
+use super::first_screen::FirstScreen;
 use crate::model::ids::is_web_url;
-use crate::model::{Catalog, Event};
+use crate::model::{start, Catalog, Event};
 
 /// The page the service worker answers with, offline, for an event page it has not stored.
 /// Its name cannot be an event's: ids start with a letter or a digit.
@@ -47,13 +49,15 @@ pub struct Site<'a> {
     own_previews: FxHashSet<&'a str>,
     /// A folder of preview images by what they show, kept between builds.
     pub cache: Option<PathBuf>,
+    /// A large site's first screen, drawn once when first asked for.
+    first_screen: OnceLock<Result<Option<FirstScreen>, String>>,
 }
 
 impl<'a> Site<'a> {
     /// The site of `catalog`, served from `url` if known, with up to [`DEFAULT_PREVIEWS`]
     /// preview images of events, and no cache.
     pub fn new(catalog: &'a Catalog, url: Option<SiteUrl>) -> Site<'a> {
-        Site { catalog, url, own_previews: FxHashSet::default(), cache: None }.with_previews(DEFAULT_PREVIEWS)
+        Site { catalog, url, own_previews: FxHashSet::default(), cache: None, first_screen: OnceLock::new() }.with_previews(DEFAULT_PREVIEWS)
     }
 
     /// The same site with at most `most` events given a preview image of their own: every event
@@ -68,6 +72,14 @@ impl<'a> Site<'a> {
         }
         self.own_previews = chosen.into_iter().map(|i| events[i].id.as_str()).collect();
         self
+    }
+
+    /// A large site's first screen, for its index: the app's, drawn over the start file's
+    /// events. None for a site with no start file, whose app draws its first screen from the
+    /// whole catalog at once.
+    pub fn first_screen(&self) -> Result<Option<&FirstScreen>, SiteErrorKind> {
+        let drawn = self.first_screen.get_or_init(|| start::has_first_screen(&self.catalog.dataset).then(|| FirstScreen::of(self.catalog)).transpose());
+        drawn.as_ref().map(Option::as_ref).map_err(|reason| SiteErrorKind::FirstScreen(reason.clone()))
     }
 
     /// Whether the event's page has a preview image of its own, rather than the dataset's.

@@ -24,6 +24,9 @@ pub enum SiteErrorKind {
     SameFile(String, String),
     BadSiteUrl(String),
     Image(String),
+    /// A large site's first screen, as the app's components drew it, could not be rewritten
+    /// for the pages' policy (`site::first_screen`).
+    FirstScreen(String),
 }
 
 impl fmt::Display for SiteError {
@@ -41,6 +44,7 @@ impl fmt::Display for SiteError {
             }
             SiteErrorKind::BadSiteUrl(url) => write!(f, "{path}: “{url}” is not an http: or https: address of a folder"),
             SiteErrorKind::Image(reason) => write!(f, "{path}: the preview image cannot be drawn: {reason}"),
+            SiteErrorKind::FirstScreen(reason) => write!(f, "{path}: the first screen cannot be written: {reason}"),
         }
     }
 }

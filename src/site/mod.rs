@@ -5,7 +5,8 @@
 //!
 //! Native only: `src/bin/site.rs` runs it on a built `dist/` (see `scripts/post-build.mjs`).
 //! It depends on `model` for every word it writes, so a page says what the app says, and on
-//! nothing of `ui`. Data reaches a page only through `maud`, which escapes every string it is
+//! `ui` only for a large site's first screen, which the app's own components draw
+//! (`first_screen`). Data reaches a page only through `maud`, which escapes every string it is
 //! given, or through [`json_ld`], which escapes what would end a script; never by pasting
 //! strings into markup.
 //!
@@ -16,6 +17,7 @@
 //! | `index.html` | the app, with the dataset's title, description and every event as HTML |
 //! | `_catalog.slcat` | the dataset, compiled (`model::compiled`), which the app reads |
 //! | `_start.slcat` | above 5,000 events, the first screen's events, compiled (`model::start`), which the index preloads instead |
+//! | `_start.css` | with it, the stylesheet of the first screen written into the index (`first_screen`) |
 //! | `EVENT-ID.html` | one event's page, which becomes the app opened on that event |
 //! | `_shell.html` | the app with no content, for the service worker to answer offline |
 //! | `preview.png`, `previews/EVENT-ID.png` | 1200×630 preview images: the dataset's, and those of the events that have one of their own ([`DEFAULT_PREVIEWS`] at most unless the publisher says) |
@@ -24,6 +26,7 @@
 mod address;
 mod csp;
 mod error;
+mod first_screen;
 mod json_ld;
 mod pages;
 mod preview;
@@ -43,6 +46,7 @@ use crate::model::Event;
 
 pub use address::{Site, SiteUrl, DEFAULT_PREVIEWS, INDEX_PREVIEW, SHELL_PAGE};
 pub use error::{SiteError, SiteErrorKind};
+pub use first_screen::{FirstScreen, STYLE_FILE};
 pub use preview::{render_png, PREVIEW_HEIGHT, PREVIEW_WIDTH};
 
 /// Where the built app's `index.html` holds what this module writes: the generated part of the
@@ -96,7 +100,7 @@ impl Site<'_> {
 
     /// The index page, made from `template`, the built `index.html`.
     pub fn index_page(&self, template: &str) -> Result<String, SiteErrorKind> {
-        fill(template, pages::head(self, None), pages::index_body(self))
+        fill(template, pages::head(self, None), pages::index_body(self, self.first_screen()?))
     }
 
     /// The page of the event at `index`, made from `template`.
@@ -161,6 +165,9 @@ impl Site<'_> {
         if self.has_start_file() {
             let start = compiled::write(&start::first_screen(&self.catalog.dataset));
             changed += usize::from(write_if_changed(&dir.join(start::START_FILE), &start)?);
+        }
+        if let Some(first) = self.first_screen().map_err(at(&index))? {
+            changed += usize::from(write_if_changed(&dir.join(STYLE_FILE), first.css.as_bytes())?);
         }
         let pages = [("index.html", self.index_page(&template)), (SHELL_PAGE, self.shell_page(&template))];
         for (name, page) in pages {
@@ -249,6 +256,7 @@ impl Site<'_> {
         // The start file of a dataset that is no longer large.
         if !self.has_start_file() {
             remove(&dir.join(start::START_FILE));
+            remove(&dir.join(STYLE_FILE));
         }
         for entry in listed(&dir.join("previews"))? {
             let name = format!("previews/{}", entry.file_name().to_string_lossy());

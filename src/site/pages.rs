@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use maud::{html, Markup, PreEscaped};
 
-use super::{json_ld, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH};
+use super::{json_ld, FirstScreen, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH, STYLE_FILE};
 use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
 use crate::model::catalog::{BUILT_TITLE_META, EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
 use crate::model::compiled;
@@ -51,6 +51,8 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
         // index of a large dataset, the first screen's events (with how many the catalog holds).
         @if event.is_none() && site.has_start_file() {
             link rel="preload" href=(START_FILE) as="fetch" crossorigin data-events=(catalog.dataset.events.len());
+            // The positions of the first screen's marks, which the policy keeps out of markup.
+            link rel="stylesheet" href=(STYLE_FILE);
         } @else {
             link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
         }
@@ -132,10 +134,15 @@ fn event_links(dataset: &Dataset, period: Range<usize>, current: Option<&str>) -
 }
 
 /// The static part of `index.html`: the dataset's title and description, and every event.
-pub fn index_body(site: &Site) -> Markup {
+pub fn index_body(site: &Site, first_screen: Option<&FirstScreen>) -> Markup {
     let catalog = site.catalog;
     let dataset = &catalog.dataset;
     html! {
+        // A large site's first screen, drawn by the app's components, for readers whose
+        // browser runs the app; the listing below is for the others.
+        @if let Some(first) = first_screen {
+            (PreEscaped(&first.html))
+        }
         div.page id=(PAGE_ID) {
             (masthead(None))
             main #main .page-index {

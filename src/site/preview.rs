@@ -115,6 +115,14 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
+/// The marks' font size in the app's stylesheet (`.marks`: 0.8rem).
+const MARKS_PX: f32 = 12.8;
+
+/// The advance of `c` in a mark's label: DejaVu Sans at the marks' size.
+pub fn marks_advance(c: char) -> f32 {
+    measure(c.encode_utf8(&mut [0; 4]), MARKS_PX, false)
+}
+
 /// The width of `text` in pixels at `size`, in DejaVu Sans (bold or regular).
 fn measure(text: &str, size: f32, bold: bool) -> f32 {
     let data = if bold { dejavu::sans::bold() } else { dejavu::sans::regular() };

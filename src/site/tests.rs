@@ -323,10 +323,14 @@ fn a_site_of_more_pages_than_a_sitemap_holds_has_an_index_of_sitemaps() {
 
 /// Above `start::START_ABOVE` events the site writes the first screen's events beside the
 /// catalog, and its index preloads them, saying how many events the catalog holds; every other
-/// page preloads the catalog. Built again with fewer events, the start file goes.
+/// page preloads the catalog. The index holds the first screen, drawn by the app's components
+/// for both layouts, with no `style` attribute (the pages' policy refuses them) and no id
+/// twice, and links the stylesheet that places its marks. Built again with fewer events, the
+/// start file and the stylesheet go.
 #[test]
 fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     use crate::model::start::{first_screen, START_ABOVE, START_FILE};
+    use crate::site::STYLE_FILE;
     let dir = std::env::temp_dir().join(format!("sourceline-start-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -339,6 +343,17 @@ fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(index.contains(&format!("<link rel=\"preload\" href=\"{START_FILE}\" as=\"fetch\" crossorigin data-events=\"{}\">", START_ABOVE + 1)), "{index}");
     assert!(!index.contains("href=\"_catalog.slcat\""));
+    assert!(index.contains(&format!("<link rel=\"stylesheet\" href=\"{STYLE_FILE}\">")), "{index}");
+    for layout in ["wide", "narrow"] {
+        let screen = index.split(&format!("<div class=\"first-screen {layout}\">")).nth(1).unwrap_or_else(|| panic!("{layout}: {index}"));
+        assert!(screen.contains("aria-busy=\"true\"") && screen.contains("class=\"mark"), "{screen}");
+    }
+    assert!(!index.contains(" style=\""), "{index}");
+    let ids: Vec<&str> = index.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(ids.len(), ids.iter().collect::<std::collections::HashSet<_>>().len(), "{ids:?}");
+    let css = std::fs::read_to_string(dir.join(STYLE_FILE)).unwrap();
+    let hooks = index.matches(" data-s=\"").count();
+    assert!(hooks > 20 && css.lines().count() > 10 && css.lines().all(|rule| rule.starts_with("[data-s=\"") && rule.ends_with(" !important;}")), "{css}");
     for page in [format!("{}.html", large.dataset.events[7].id), crate::site::SHELL_PAGE.to_string()] {
         let page = std::fs::read_to_string(dir.join(page)).unwrap();
         assert!(page.contains("<link rel=\"preload\" href=\"_catalog.slcat\" as=\"fetch\" crossorigin>") && !page.contains(START_FILE));
@@ -346,6 +361,7 @@ fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     std::fs::write(dir.join(format!("{START_FILE}.gz")), b"an old copy").unwrap();
     Site::new(&read(START_ABOVE), None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
     assert!(!dir.join(START_FILE).exists() && !dir.join(format!("{START_FILE}.gz")).exists());
+    assert!(!dir.join(STYLE_FILE).exists());
     assert!(std::fs::read_to_string(dir.join("index.html")).unwrap().contains("href=\"_catalog.slcat\""));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage};
 use super::shell::Shell;
 use super::{panic, url};
-use crate::model::catalog::{EVENT_TITLE_ID, PAGE_ID};
+use crate::model::catalog::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, PAGE_ID};
 use crate::model::{compiled, start};
 use crate::model::{DatasetOrigin, LoadFailure};
 
@@ -110,12 +110,13 @@ fn show(stage: Stage) {
 
 /// A large site's first screen as HTML, drawn by the app's own components as the browser draws
 /// it over the start file (`model::start`): `catalog` holds the start file's events, `events`
-/// counts the whole dataset's, and the timeline is laid out for a horizontal axis `axis_px`
-/// long.
+/// counts the whole dataset's, and the timeline is laid out for the drawing area `geometry`,
+/// its labels measured with `advance`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn first_screen_html(catalog: Arc<crate::model::Catalog>, events: usize, axis_px: f64) -> String {
+pub fn first_screen_html(catalog: Arc<crate::model::Catalog>, events: usize, geometry: super::Geometry, advance: super::TextAdvance) -> String {
     Owner::new().with(|| {
-        provide_context(super::timeline::Measured::assumed(axis_px));
+        provide_context(super::timeline::Measured::assumed(geometry));
+        provide_context(advance);
         let preview = Preview { events, read: RwSignal::new((0.0, None)) };
         view! { <Shell catalog=catalog preview=preview/> }.to_html()
     })
@@ -130,7 +131,13 @@ pub fn App(
 ) -> impl IntoView {
     // The page's own content, written at build time, gives way to the app in the same task,
     // so no frame shows both, or neither; the app then keeps the event's title where the page
-    // had it.
+    // had it. A large site's first screen, written into its index, goes with it.
+    if super::IN_BROWSER {
+        let screens = document().get_elements_by_class_name(FIRST_SCREEN_CLASS);
+        while let Some(screen) = screens.item(0) {
+            screen.remove();
+        }
+    }
     if let Some(page) = super::IN_BROWSER.then(|| document().get_element_by_id(PAGE_ID)).flatten() {
         let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
         page.remove();

@@ -47,7 +47,7 @@ pub use page::IN_BROWSER;
 pub use panic::{install_panic_hook, show_failure_in};
 pub use shell::Shell;
 pub use sources::SourcesView;
-pub use timeline::Timeline;
+pub use timeline::{Geometry, TextAdvance, Timeline};
 pub use url::CopyLink;
 
 /// How many events' searchable text is worked out in one step: a millisecond or two.

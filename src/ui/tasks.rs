@@ -30,8 +30,10 @@ pub fn next_task(work: impl FnOnce() + 'static) {
 
 /// A flag that turns true in the next task if `split`, at once if not: what a view draws
 /// behind it is drawn then, in a task of its own, not in the one that draws the rest of the
-/// page. (Split, the page moves as it comes: only a large dataset's is.)
+/// page. (Split, the page moves as it comes: only a large dataset's is.) Rendered where
+/// nothing is painted ([`super::page::IN_BROWSER`]), at build time, it is drawn at once.
 pub fn next_task_flag(split: bool) -> RwSignal<bool> {
+    let split = split && super::page::IN_BROWSER;
     let flag = RwSignal::new(!split);
     if split {
         next_task(move || {

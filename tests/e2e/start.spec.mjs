@@ -38,6 +38,64 @@ test('a large site draws its first screen before its catalog arrives, then opens
   await expect(page.locator('.event-list .count')).not.toHaveText('6000 in view');
 });
 
+// The first screen is in the index as served, drawn at build time by the app's components
+// (src/site/first_screen.rs): the reader sees it before the app's code has arrived, under the
+// pages' Content-Security-Policy, for the layout the width asks for.
+for (const [width, height, layout] of [
+  [1280, 800, 'horizontal'],
+  [390, 844, 'vertical'],
+]) {
+  test(`a large site's index shows its first screen before the app's code has run, ${layout} at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.addInitScript(() => {
+      window.__refused = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(`${e.violatedDirective}: ${e.sample || e.blockedURI}`));
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/built/large/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The page's load waits for the app's code, held back here.
+    await page.goto('./built/large/', { waitUntil: 'commit' });
+    // The page's stylesheets, which the browser waits for before its first paint (a script may
+    // look at the page before they are in).
+    await page.waitForFunction(() => document.querySelector('.first-screen') && [...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => link.sheet));
+    await expect(page.getByRole('status').filter({ hasText: /^Reading all 6000 events…/ })).toBeVisible();
+    await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'true');
+    // The page's own listing is for browsers that run no scripts.
+    await expect(page.locator('#page')).toBeHidden();
+    // Each mark at its own place on the axis, within it: the boxes came through the stylesheet.
+    const area = await timeline(page).locator('.timeline-area').boundingBox();
+    const boxes = await timeline(page).locator('.mark').evaluateAll((marks) => marks.map((m) => m.getBoundingClientRect().toJSON()));
+    expect(boxes.length).toBeGreaterThan(5);
+    const along = boxes.map((b) => (layout === 'horizontal' ? b.left - area.x : b.top - area.y));
+    expect(new Set(along.map(Math.round)).size).toBeGreaterThan(5);
+    for (const at of along) expect(at).toBeGreaterThanOrEqual(-1);
+    for (const at of along) expect(at).toBeLessThanOrEqual((layout === 'horizontal' ? area.width : area.height) + 1);
+    expect(await page.evaluate(() => window.__refused)).toEqual([]);
+    // The app takes its place, and opens.
+    release();
+    await expect(matchCount(page)).toHaveText('All 6000 events');
+    await expect(page.locator('.first-screen')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__refused)).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a large site\'s index shows its listing, not the first screen that leads nowhere without the app', async ({ page }) => {
+    await page.goto('./built/large/');
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await expect(page.locator('#page')).toBeVisible();
+    await expect(page.locator('.first-screen').first()).toBeHidden();
+    await expect(page.locator('.first-screen').last()).toBeHidden();
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+});
+
 test('a large site\'s event page reads the whole catalog, with no first screen', async ({ page }) => {
   const asked = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').pop()));

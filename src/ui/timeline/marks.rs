@@ -24,11 +24,18 @@ const BADGE_ROOM_PX: f64 = 32.0;
 /// What measuring may miss (kerning, rounding), added to every label.
 const SLACK_PX: f64 = 4.0;
 
+/// The advance of a character in pixels at the marks' font size, in a font known where no canvas
+/// measures one: what a page written at build time lays its labels out with.
+#[derive(Clone, Copy)]
+pub struct TextAdvance(pub fn(char) -> f32);
+
 /// The width of each event's label text (title and badge), worked out from the advance of each
 /// character in the marks' own font, measured once on a canvas, the first time the layout asks
 /// for it. Adding advances ignores kerning, which only narrows text, so a label is never cut.
 pub struct LabelWidths {
     context: Option<web_sys::CanvasRenderingContext2d>,
+    /// With no canvas (rendered at build time), the advances of a font known there.
+    known: Option<TextAdvance>,
     font: String,
     /// The advance of each character measured so far (printable ASCII by index, others by
     /// search).
@@ -48,7 +55,13 @@ impl LabelWidths {
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        LabelWidths { context, font: String::new(), ascii: [f32::NAN; 128], others: Vec::new(), widths: vec![f32::NAN; events], next: 0 }
+        LabelWidths { context, known: None, font: String::new(), ascii: [f32::NAN; 128], others: Vec::new(), widths: vec![f32::NAN; events], next: 0 }
+    }
+
+    /// With no canvas, measures with `known`'s advances rather than a generous guess.
+    pub fn knowing(mut self, known: Option<TextAdvance>) -> LabelWidths {
+        self.known = known;
+        self
     }
 
     /// Takes the font the marks are drawn in from `marks`; forgets every width when it changed,
@@ -110,8 +123,8 @@ impl LabelWidths {
         }
         let measured = match &self.context {
             Some(context) => context.measure_text(c.encode_utf8(&mut [0; 4])).map(|m| m.width() as f32).unwrap_or(8.0),
-            // No canvas: a generous guess.
-            None => 9.0,
+            // No canvas: the font known at build time, or a generous guess.
+            None => self.known.map_or(9.0, |known| (known.0)(c)),
         };
         match c as usize {
             i if i < 128 => self.ascii[i] = measured,

@@ -27,10 +27,11 @@ use crate::ui::tasks::{after_paint, in_tasks, next_task, Repeat};
 use crate::ui::{use_state, IN_BROWSER};
 use axis::Axis;
 use band::{BandChoice, ControlBand};
-use geometry::Geometry;
 /// Whole CSS pixels, for the event list too.
 pub(crate) use geometry::px;
+pub use geometry::Geometry;
 use gestures::{Gestures, ZOOM_STEP};
+pub use marks::TextAdvance;
 use marks::{leaders_path, ClusterMarks, EventMark, LabelWidths, ROW_PX};
 
 /// Rows of marks a horizontal axis grows to before it gathers what does not fit.
@@ -102,10 +103,10 @@ impl Measured {
         Measured(StoredValue::new_local(Kept::default()))
     }
 
-    /// A horizontal axis `length` pixels long, in the marks' font as the stylesheet gives it:
-    /// what a page written at build time lays its timeline out for.
-    pub fn assumed(length: f64) -> Measured {
-        let seen = Some((Geometry { vertical: false, length, breadth: 1.0 }, String::new()));
+    /// The drawing area `geometry`, in the marks' font as the stylesheet gives it: what a page
+    /// written at build time lays its timeline out for.
+    pub fn assumed(geometry: Geometry) -> Measured {
+        let seen = Some((geometry, String::new()));
         Measured(StoredValue::new_local(Kept { seen, prepared: None }))
     }
 
@@ -163,7 +164,7 @@ pub fn Timeline() -> impl IntoView {
     // before the first event).
     let measured_once = RwSignal::new(earlier.is_some());
     let geometry = RwSignal::new(earlier.as_ref().map(|(g, _)| *g).unwrap_or_default());
-    let widths = StoredValue::new_local(LabelWidths::new(state.catalog().dataset.events.len()));
+    let widths = StoredValue::new_local(LabelWidths::new(state.catalog().dataset.events.len()).knowing(use_context::<TextAdvance>()));
     if let Some((_, font)) = earlier {
         widths.update_value(|w| {
             w.use_font(font);
