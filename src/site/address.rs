@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use super::error::{SiteError, SiteErrorKind};
 use super::first_screen::FirstScreen;
 use crate::model::ids::is_web_url;
-use crate::model::{start, Catalog, Event};
+use crate::model::{Catalog, Event};
 
 /// The page the service worker answers with, offline, for an event page it has not stored.
 /// Its name cannot be an event's: ids start with a letter or a digit.
@@ -78,7 +78,7 @@ impl<'a> Site<'a> {
     /// events. None for a site with no start file, whose app draws its first screen from the
     /// whole catalog at once.
     pub fn first_screen(&self) -> Result<Option<&FirstScreen>, SiteErrorKind> {
-        let drawn = self.first_screen.get_or_init(|| start::has_first_screen(&self.catalog.dataset).then(|| FirstScreen::of(self.catalog)).transpose());
+        let drawn = self.first_screen.get_or_init(|| self.has_start_file().then(|| FirstScreen::of(self.catalog)).transpose());
         drawn.as_ref().map(Option::as_ref).map_err(|reason| SiteErrorKind::FirstScreen(reason.clone()))
     }
 

@@ -219,16 +219,16 @@ impl MarkBox {
             MarkBox { left: Some(px(at)), top: Some(px(p.row as f64 * ROW_PX)), width: Some(px(bar)), before, ..MarkBox::default() }
         }
     }
-}
 
-impl MarkBox {
+    /// The box's CSS properties, each with its value or none.
+    fn properties(&self) -> [(&'static str, &Option<String>); 5] {
+        [("left", &self.left), ("top", &self.top), ("width", &self.width), ("height", &self.height), ("--label-top", &self.label_top)]
+    }
+
     /// The box as a style attribute, for a page written at build time, where the directive
     /// that keeps it does not run.
     fn style(&self) -> String {
-        [("left", &self.left), ("top", &self.top), ("width", &self.width), ("height", &self.height), ("--label-top", &self.label_top)]
-            .into_iter()
-            .filter_map(|(property, value)| value.as_ref().map(|v| format!("{property}:{v};")))
-            .collect()
+        self.properties().into_iter().filter_map(|(property, value)| value.as_ref().map(|v| format!("{property}:{v};"))).collect()
     }
 }
 
@@ -251,13 +251,7 @@ fn follow(el: web_sys::Element, inputs: MarkInputs) {
         now.selected = inputs.selected.get();
         let drawn = drawn.unwrap_or_default();
         let style = el.style();
-        for (property, now, drawn) in [
-            ("left", &now.left, &drawn.left),
-            ("top", &now.top, &drawn.top),
-            ("width", &now.width, &drawn.width),
-            ("height", &now.height, &drawn.height),
-            ("--label-top", &now.label_top, &drawn.label_top),
-        ] {
+        for ((property, now), (_, drawn)) in now.properties().into_iter().zip(drawn.properties()) {
             if now != drawn {
                 let _ = match now {
                     Some(value) => style.set_property(property, value),
