@@ -237,7 +237,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // event came in the middle. One load a row let this machine's noise decide a row alone.
 const LOADS = 3;
 const REPEAT_BELOW_MS = 15_000;
-const LOAD_FIGURES = ['firstDrawn', 'firstPainted', 'dataArrived', 'ready', 'longestTask', 'longestReading'];
+const LOAD_FIGURES = ['firstDrawn', 'firstPainted', 'dataArrived', 'ready', 'beforeReady', 'longestTask', 'longestReading'];
 
 async function measureLoads(browser, base, tool, n) {
   const loads = [await measureWithin(browser, base, tool, n)];
@@ -328,6 +328,9 @@ async function measure(context, base, tool, n, result) {
     result.transfer = gzipped([...requested]);
     // The page itself, and every file that had arrived when the first event was drawn.
     result.beforeFirst = gzipped([base + spec.url(n), ...arrived]);
+    // And every file that had arrived when the app answered: a large site's tiles by then.
+    const beforeReady = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__ready).map((e) => e.name));
+    result.beforeReady = gzipped([base + spec.url(n), ...beforeReady]);
     // When the events themselves had arrived: the first event is drawn this much later. A page
     // opened with ?data= also preloads the site's own catalog, which is not its data: the JSON
     // is looked for first. A large built site draws first from its start file.
@@ -736,7 +739,7 @@ function table(results) {
       const vs = (key) => (r.tool.startsWith('sourceline') || !ours ? '' : ratio(ours, r, key));
       rows.push(
         `| ${label} | ${r.tool} | ${kb(r.transfer)}${r.beforeFirst !== undefined && r.beforeFirst < r.transfer * 0.9 ? ` (${kb(r.beforeFirst)})` : ''}${vs((x) => x.transfer)} | ` +
-          `${ms(r.firstDrawn)}${r.firstPainted === undefined ? '' : `, ${ms(r.firstPainted)}`}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${r.ready !== undefined && r.ready - r.firstDrawn > 50 ? `; answering at ${ms(r.ready)}` : ''}${vs((x) => x.firstDrawn)} | ${ms(r.longestTask)}${r.longestReading === undefined ? '' : `; ${ms(r.longestReading)} while reading`} | ` +
+          `${ms(r.firstDrawn)}${r.firstPainted === undefined ? '' : `, ${ms(r.firstPainted)}`}${r.dataArrived === undefined ? '' : ` (${ms(r.firstDrawn - r.dataArrived)})`}${r.ready !== undefined && r.ready - r.firstDrawn > 50 ? `; answering at ${ms(r.ready)}${r.beforeReady === undefined ? '' : ` (${kb(r.beforeReady)})`}` : ''}${vs((x) => x.firstDrawn)} | ${ms(r.longestTask)}${r.longestReading === undefined ? '' : `; ${ms(r.longestReading)} while reading`} | ` +
           `${r.zoom ? `${ms(r.zoom.median)} / ${ms(r.zoom.worst)}${vs((x) => x.zoom?.median)}` : r.failed ?? '–'} | ${ms(r.pan?.median)} / ${ms(r.pan?.worst)}${vs((x) => x.pan?.median)} | ` +
           `${r.search ? `${ms(r.search.median)} / ${ms(r.search.worst)}` : '–'} | ${r.domAfter ?? r.dom ?? '–'} |`,
       );

@@ -8,7 +8,8 @@
 // worker (a first visit, no JavaScript, a crawler) get the page itself, with its content, and
 // so does anyone following a link to a page this build does not have. The files of the dataset
 // reader (LATER) are not precached: they are cached the first time a reader opens a dataset
-// from a link or a file. BUILD, FILES, LATER and PAGES are filled in by scripts/post-build.mjs.
+// from a link or a file. A large site's tiles (TILES) are kept too, taken from the HTTP cache.
+// BUILD, FILES, LATER, TILES and PAGES are filled in by scripts/post-build.mjs.
 //
 // Each build precaches its complete shell under a cache named for the build. A new build
 // installs beside the old one and waits; the page offers the update, and only when the reader
@@ -18,6 +19,9 @@ const BUILD = 'dev';
 const FILES = [];
 // Fetched only when needed, then kept in this build's cache.
 const LATER = [];
+// A large site's tiles (src/model/tiles.rs): kept by the first visit as the others are, but
+// taken from the browser's HTTP cache where it holds them, as the page has just read them all.
+const TILES = [];
 // The events with a page in this build, by id.
 const PAGES = [];
 const CACHE = `sourceline-${BUILD}`;
@@ -29,7 +33,7 @@ self.addEventListener('install', (event) => {
   if (BUILD === 'dev') return;
   // Straight from the network: a copy in the HTTP cache may belong to the previous build.
   const requests = ['./', ...FILES].map((file) => new Request(file, { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests).then(() => cache.addAll(TILES))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -57,7 +61,9 @@ self.addEventListener('fetch', (event) => {
   // `palmyra-recaptured`, where the host drops `.html`). A page this build does not have (an
   // event added since, another file) comes from the network.
   const isPage = navigation && !isApp && !file.includes('/') && PAGES.includes(file.replace(/\.html$/, ''));
-  const later = file !== null && LATER.includes(file);
+  // A large site's tiles (src/model/tiles.rs), named by their content, are kept once read,
+  // should the install not have kept one.
+  const later = file !== null && (LATER.includes(file) || file.startsWith('_tiles/'));
   event.respondWith(
     caches.open(CACHE).then((cache) => {
       if (isPage) return cache.match(SHELL).then((hit) => hit || fetch(request));

@@ -75,7 +75,7 @@ const listed = (root) => {
 // What the site command writes into a built folder (with the compressed copies of them): all
 // else there is the app's, and goes when the app no longer has it (Trunk's file names change with
 // their content).
-const SITE_FILE = /^(.*\.html|previews\/.*|preview\.png|_catalog\.slcat|_start\.slcat|_start\.css|_?sitemap(-\d+)?\.xml)(\.gz|\.br)?$/;
+const SITE_FILE = /^(.*\.html|previews\/.*|preview\.png|_catalog\.slcat|_start\.slcat|_start\.css|_tiles\.slroot|_tiles\/.*|_?sitemap(-\d+)?\.xml)(\.gz|\.br)?$/;
 if (from) {
   mkdirSync(dir, { recursive: true });
   const app = new Set(listed(from).filter((f) => !f.startsWith('.stage/')));
@@ -170,7 +170,9 @@ for (const page of files.filter((f) => f.endsWith('.html'))) {
 // Service worker: the precache list and the build id. What a first visit downloads is the app
 // shell: not the pages and images of every event, so it does not grow with the dataset. The
 // index (as ./) and the offline shell are the only pages in it.
-const generated = (f) => SITE_FILE.test(f) && !['_shell.html', '_catalog.slcat', '_start.slcat', '_start.css'].includes(f);
+// A large site's tiles (src/model/tiles.rs) are not: the worker keeps each once it is read, and
+// their root, precached, names them all, so the build id changes with any of them.
+const generated = (f) => SITE_FILE.test(f) && !['_shell.html', '_catalog.slcat', '_start.slcat', '_start.css', '_tiles.slroot'].includes(f);
 // The dataset reader's worker (src/reader.rs) is fetched when a reader opens a dataset from a
 // link or a file, not by every first visit: the worker caches it then, for offline use after.
 const READER = /^reader(_loader\.js|\.js|_bg\.wasm)$/;
@@ -188,6 +190,7 @@ if (files.includes('reader_loader.js') && readerFiles.length === 2) {
 // embed.js is for the pages that embed the app, not for the app: it is not precached.
 const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f) && !READER.test(f));
 const later = files.filter((f) => READER.test(f));
+const tiles = files.filter((f) => f.startsWith('_tiles/'));
 // The events that have a page in this build (pages made from the template: they carry its
 // markers), which the worker answers with the shell; any other address goes to the network.
 const pages = files
@@ -206,6 +209,7 @@ const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`)
   .replace(/^const LATER = .*;$/m, `const LATER = ${JSON.stringify(later)};`)
+  .replace(/^const TILES = .*;$/m, `const TILES = ${JSON.stringify(tiles)};`)
   .replace(/^const PAGES = .*;$/m, `const PAGES = ${JSON.stringify(pages)};`);
 writeFileSync(swPath, sw);
 
@@ -219,7 +223,7 @@ writeFileSync(swPath, sw);
 // level 6: at 100,000 events the catalog's brotli took 34 s at quality 11, 2 s at 9, for 18 %
 // more bytes (2.57 MB against 3.03 MB), and a build after a one-event change must stay within
 // 30 s.
-const compressible = /\.(html|js|css|wasm|json|svg|xml|webmanifest|txt|slcat)$/;
+const compressible = /\.(html|js|css|wasm|json|svg|xml|webmanifest|txt|slcat|slroot)$/;
 const LARGE = 4 * 1024 * 1024;
 const eventPages = new Set(pages.map((p) => `${p}.html`));
 const skipped = eventPages.size > 1000 ? eventPages : new Set();
@@ -236,7 +240,9 @@ for (const f of toCompress) {
   const changed = mtime(f);
   if (mtime(`${f}.gz`) >= changed && mtime(`${f}.br`) >= changed) continue;
   const raw = readFileSync(join(dir, f));
-  const large = raw.length > LARGE;
+  // A tile is a part of a large catalog: at quality 11, a 1,000,000-event site's 500 tiles
+  // would take minutes.
+  const large = raw.length > LARGE || f.startsWith('_tiles/');
   writeFileSync(join(dir, `${f}.gz`), gzipSync(raw, { level: large ? 6 : 9 }));
   writeFileSync(join(dir, `${f}.br`), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
   compressed += 1;

@@ -159,11 +159,12 @@ impl Default for Summing {
     }
 }
 
+/// A column being written: numbers as LEB128 varints, texts as their length and their UTF-8.
 #[derive(Default)]
-struct Column(Vec<u8>);
+pub(super) struct Column(pub(super) Vec<u8>);
 
 impl Column {
-    fn number(&mut self, mut n: u64) {
+    pub(super) fn number(&mut self, mut n: u64) {
         loop {
             let byte = (n & 0x7f) as u8;
             n >>= 7;
@@ -267,7 +268,7 @@ fn whole_rules(events: &[Event]) -> Result<(), CompiledError> {
 }
 
 /// The catalog of the dataset's head, documents and sources and of the events in `range`.
-fn write_range(dataset: &Dataset, range: std::ops::Range<usize>) -> Vec<u8> {
+pub fn write_range(dataset: &Dataset, range: std::ops::Range<usize>) -> Vec<u8> {
     let events = &dataset.events[range];
     let mut table = Table::default();
     let mut c: [Column; COLUMNS] = Default::default();
@@ -360,14 +361,15 @@ fn write_range(dataset: &Dataset, range: std::ops::Range<usize>) -> Vec<u8> {
     out
 }
 
-struct Cursor<'a> {
-    name: &'static str,
-    bytes: &'a [u8],
-    at: usize,
+/// Bytes being read as a [`Column`] wrote them, `name` saying where in a refusal.
+pub(super) struct Cursor<'a> {
+    pub(super) name: &'static str,
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn number(&mut self) -> Result<u64, CompiledError> {
+    pub(super) fn number(&mut self) -> Result<u64, CompiledError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at).ok_or(CompiledError::Truncated(self.name))?;
@@ -379,7 +381,7 @@ impl<'a> Cursor<'a> {
         }
         Err(CompiledError::OutOfRange(self.name, self.at))
     }
-    fn count(&mut self, most: usize) -> Result<usize, CompiledError> {
+    pub(super) fn count(&mut self, most: usize) -> Result<usize, CompiledError> {
         let n = self.number()?;
         usize::try_from(n).ok().filter(|&n| n <= most).ok_or(CompiledError::OutOfRange(self.name, self.at))
     }
@@ -672,7 +674,7 @@ impl<B: AsRef<[u8]>> Reading<B> {
     }
 }
 
-fn invalid(rule: &'static str, at: impl fmt::Display) -> CompiledError {
+pub(super) fn invalid(rule: &'static str, at: impl fmt::Display) -> CompiledError {
     CompiledError::Invalid(rule, at.to_string())
 }
 

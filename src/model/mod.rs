@@ -25,6 +25,7 @@ pub mod overview;
 pub mod problem;
 pub mod start;
 pub mod story;
+pub mod tiles;
 pub mod timeline;
 pub mod url_state;
 pub mod validate;

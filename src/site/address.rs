@@ -8,6 +8,8 @@ use rustc_hash::FxHashSet;
 
 use super::error::{SiteError, SiteErrorKind};
 use super::first_screen::FirstScreen;
+use crate::model::tiles::{self, Root};
+use rayon::prelude::*;
 use crate::model::ids::is_web_url;
 use crate::model::{Catalog, Event};
 
@@ -51,13 +53,15 @@ pub struct Site<'a> {
     pub cache: Option<PathBuf>,
     /// A large site's first screen, drawn once when first asked for.
     first_screen: OnceLock<Result<Option<FirstScreen>, String>>,
+    /// A large site's tiles, as its root lists them, worked out once.
+    root: OnceLock<Option<Root>>,
 }
 
 impl<'a> Site<'a> {
     /// The site of `catalog`, served from `url` if known, with up to [`DEFAULT_PREVIEWS`]
     /// preview images of events, and no cache.
     pub fn new(catalog: &'a Catalog, url: Option<SiteUrl>) -> Site<'a> {
-        Site { catalog, url, own_previews: FxHashSet::default(), cache: None, first_screen: OnceLock::new() }.with_previews(DEFAULT_PREVIEWS)
+        Site { catalog, url, own_previews: FxHashSet::default(), cache: None, first_screen: OnceLock::new(), root: OnceLock::new() }.with_previews(DEFAULT_PREVIEWS)
     }
 
     /// The same site with at most `most` events given a preview image of their own: every event
@@ -80,6 +84,23 @@ impl<'a> Site<'a> {
     pub fn first_screen(&self) -> Result<Option<&FirstScreen>, SiteErrorKind> {
         let drawn = self.first_screen.get_or_init(|| self.has_start_file().then(|| FirstScreen::of(self.catalog)).transpose());
         drawn.as_ref().map(Option::as_ref).map_err(|reason| SiteErrorKind::FirstScreen(reason.clone()))
+    }
+
+    /// A large site's tiles (`model::tiles`), which it is written in instead of one catalog:
+    /// none for a site with no start file. Worked out (in parallel) when first asked for,
+    /// unless [`Site::write`] has written the tiles already and given it.
+    pub fn root(&self) -> Option<&Root> {
+        self.root
+            .get_or_init(|| {
+                let dataset = &self.catalog.dataset;
+                self.has_start_file().then(|| Root { tiles: tiles::ranges(dataset.events.len()).into_par_iter().map(|range| tiles::tile(dataset, range).0).collect() })
+            })
+            .as_ref()
+    }
+
+    /// Gives the site the root of the tiles just written, if it has none yet.
+    pub(super) fn tiled(&self, root: Root) {
+        let _ = self.root.set(Some(root));
     }
 
     /// Whether the event's page has a preview image of its own, rather than the dataset's.

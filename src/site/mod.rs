@@ -15,8 +15,9 @@
 //! | file | what |
 //! | --- | --- |
 //! | `index.html` | the app, with the dataset's title, description and every event as HTML |
-//! | `_catalog.slcat` | the dataset, compiled (`model::compiled`), which the app reads |
-//! | `_start.slcat` | above 5,000 events, the first screen's events, compiled (`model::start`), which the index preloads instead |
+//! | `_catalog.slcat` | up to 5,000 events, the dataset, compiled (`model::compiled`), which the app reads |
+//! | `_tiles.slroot`, `_tiles/SUM.slcat` | above 5,000 events, the dataset instead in tiles of 2,000 events, each compiled, and the root that lists them (`model::tiles`) |
+//! | `_start.slcat` | with them, the first screen's events, compiled (`model::start`), which the index preloads |
 //! | `_start.css` | with it, the stylesheet of the first screen written into the index (`first_screen`) |
 //! | `EVENT-ID.html` | one event's page, which becomes the app opened on that event |
 //! | `_shell.html` | the app with no content, for the service worker to answer offline |
@@ -39,7 +40,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use maud::Markup;
 use rayon::prelude::*;
 
-use crate::model::{compiled, start};
+use crate::model::{compiled, start, tiles};
 use crate::model::ids::{is_site_name, PageName};
 use crate::model::url_state::event_page;
 use crate::model::Event;
@@ -105,8 +106,7 @@ impl Site<'_> {
 
     /// The page of the event at `index`, made from `template`.
     pub fn event_page(&self, template: &str, index: usize) -> Result<String, SiteErrorKind> {
-        let event = self.catalog.dataset.events.get(index);
-        fill(template, pages::head(self, event), pages::event_body(self, index))
+        fill(template, pages::head(self, Some(index)), pages::event_body(self, index))
     }
 
     /// The shell the service worker answers with, made from `template`.
@@ -159,13 +159,15 @@ impl Site<'_> {
             fs::create_dir_all(cache).map_err(|e| at(cache)(SiteErrorKind::Write(e)))?;
         }
 
-        // The dataset itself, compiled: what the app reads; and, for a large one, the events of
-        // the first screen, which the app draws before it has read the rest.
-        let mut changed = usize::from(write_if_changed(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?);
-        if self.has_start_file() {
+        // The dataset itself, compiled: what the app reads, in one catalog, or, for a large one,
+        // in tiles and their root, with the events of the first screen, which the app draws
+        // before it has read the rest.
+        let mut changed = if self.has_start_file() {
             let start = compiled::write(&start::first_screen(&self.catalog.dataset));
-            changed += usize::from(write_if_changed(&dir.join(start::START_FILE), &start)?);
-        }
+            usize::from(write_if_changed(&dir.join(start::START_FILE), &start)?) + self.write_tiles(dir)?
+        } else {
+            usize::from(write_if_changed(&dir.join(compiled::FILE), &compiled::write(&self.catalog.dataset))?)
+        };
         if let Some(first) = self.first_screen().map_err(at(&index))? {
             changed += usize::from(write_if_changed(&dir.join(STYLE_FILE), first.css.as_bytes())?);
         }
@@ -222,6 +224,36 @@ impl Site<'_> {
         })
     }
 
+    /// Writes a large dataset's tiles and their root (`model::tiles`), in parallel, each as it
+    /// is made, and removes the tiles of an earlier build that the root no longer lists. How
+    /// many files it wrote.
+    fn write_tiles(&self, dir: &Path) -> Result<usize, SiteError> {
+        let folder = dir.join(tiles::TILES_DIR);
+        fs::create_dir_all(&folder).map_err(|e| SiteError { path: folder.clone(), kind: SiteErrorKind::Write(e) })?;
+        let dataset = &self.catalog.dataset;
+        let written: Vec<(tiles::Tile, bool)> = tiles::ranges(dataset.events.len())
+            .into_par_iter()
+            .map(|range| {
+                let (tile, bytes) = tiles::tile(dataset, range);
+                let written = write_if_changed(&dir.join(tile.file()), &bytes)?;
+                Ok((tile, written))
+            })
+            .collect::<Result<_, SiteError>>()?;
+        let mut changed = written.iter().filter(|(_, written)| *written).count();
+        let root = tiles::Root { tiles: written.into_iter().map(|(tile, _)| tile).collect() };
+        changed += usize::from(write_if_changed(&dir.join(tiles::ROOT_FILE), &root.write())?);
+        let listed: HashSet<String> = root.tiles.iter().map(tiles::Tile::file).collect();
+        for entry in fs::read_dir(&folder).map_err(|e| SiteError { path: folder.clone(), kind: SiteErrorKind::Read(e) })?.flatten() {
+            let name = format!("{}/{}", tiles::TILES_DIR, entry.file_name().to_string_lossy());
+            let tile = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".br")).unwrap_or(&name);
+            if !listed.contains(tile) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        self.tiled(root);
+        Ok(changed)
+    }
+
     /// Removes what an earlier build wrote for events this dataset does not have: their pages
     /// (a page made from the template, whose name is no event's), their preview images, and the
     /// start file once the dataset is no longer large, with any compressed copies of them. How
@@ -253,10 +285,15 @@ impl Site<'_> {
                 remove(&entry.path());
             }
         }
-        // The start file of a dataset that is no longer large.
-        if !self.has_start_file() {
+        // The start file and the tiles of a dataset that is no longer large, or the single
+        // catalog of one that now is.
+        if self.has_start_file() {
+            remove(&dir.join(compiled::FILE));
+        } else {
             remove(&dir.join(start::START_FILE));
             remove(&dir.join(STYLE_FILE));
+            remove(&dir.join(tiles::ROOT_FILE));
+            let _ = fs::remove_dir_all(dir.join(tiles::TILES_DIR));
         }
         for entry in listed(&dir.join("previews"))? {
             let name = format!("previews/{}", entry.file_name().to_string_lossy());

@@ -13,6 +13,7 @@ use crate::model::catalog::{BUILT_TITLE_META, EVENT_TITLE_ID, PAGE_ID, SITE_NAME
 use crate::model::compiled;
 use crate::model::date::AS_WRITTEN;
 use crate::model::start::START_FILE;
+use crate::model::tiles::ROOT_FILE;
 use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
 use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, Standing};
@@ -36,9 +37,10 @@ pub fn old_link_script(dataset: &Dataset) -> String {
 
 /// The part of the head that differs from page to page: title, description, canonical link,
 /// Open Graph and Twitter/X cards, and the page's JSON-LD. The index's starts with
-/// [`old_link_script`].
-pub fn head(site: &Site, event: Option<&Event>) -> Markup {
+/// [`old_link_script`]. The index's head, or, given its position, an event's.
+pub fn head(site: &Site, index: Option<usize>) -> Markup {
     let catalog = site.catalog;
+    let event = index.and_then(|i| catalog.dataset.events.get(i));
     let headline = event.map_or(&catalog.dataset.title, |e| &e.title);
     let description = catalog.page_description(event);
     let url = site.link(&event.map_or_else(|| "./".to_string(), |e| event_page(&e.id)));
@@ -47,12 +49,19 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
     html! {
         // A large dataset's ids would make the index heavy: the app sends its old links on.
         @if event.is_none() && !catalog.listed_by_period() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
-        // What the app reads first, fetched from the start of the page: the catalog, or, on the
-        // index of a large dataset, the first screen's events (with how many the catalog holds).
-        @if event.is_none() && site.has_start_file() {
-            link rel="preload" href=(START_FILE) as="fetch" crossorigin data-events=(catalog.dataset.events.len());
-            // The positions of the first screen's marks, which the policy keeps out of markup.
-            link rel="stylesheet" href=(STYLE_FILE);
+        // What the app reads first, fetched from the start of the page: the catalog, or, for a
+        // large dataset, the root of its tiles, and on its index the first screen's events
+        // (with how many the catalog holds), on an event's page the tile that holds it.
+        @if let Some(root) = site.root() {
+            @if event.is_none() {
+                link rel="preload" href=(START_FILE) as="fetch" crossorigin data-events=(catalog.dataset.events.len());
+                // The positions of the first screen's marks, which the policy keeps out of markup.
+                link rel="stylesheet" href=(STYLE_FILE);
+            }
+            link rel="preload" href=(ROOT_FILE) as="fetch" crossorigin;
+            @if let Some(at) = index.and_then(|i| root.tile_of(i)) {
+                link rel="preload" href=(root.tiles[at].file()) as="fetch" crossorigin data-tile=(at);
+            }
         } @else {
             link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
         }
@@ -83,7 +92,7 @@ pub fn head(site: &Site, event: Option<&Event>) -> Markup {
 /// address and names the page itself, and no search engine should list it.
 pub fn shell_head(site: &Site) -> Markup {
     html! {
-        link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
+        link rel="preload" href=(if site.root().is_some() { ROOT_FILE } else { compiled::FILE }) as="fetch" crossorigin;
         title { (site.catalog.page_title(None)) }
         meta name="description" content=(site.catalog.page_description(None));
         meta name="robots" content="noindex";

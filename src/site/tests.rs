@@ -321,15 +321,18 @@ fn a_site_of_more_pages_than_a_sitemap_holds_has_an_index_of_sitemaps() {
     assert_eq!(sitemaps[2].1.matches("<loc>").count(), 1);
 }
 
-/// Above `start::START_ABOVE` events the site writes the first screen's events beside the
-/// catalog, and its index preloads them, saying how many events the catalog holds; every other
-/// page preloads the catalog. The index holds the first screen, drawn by the app's components
-/// for both layouts, with no `style` attribute (the pages' policy refuses them) and no id
-/// twice, and links the stylesheet that places its marks. Built again with fewer events, the
-/// start file and the stylesheet go.
+/// Above `start::START_ABOVE` events the site writes its dataset in tiles and their root
+/// (`model::tiles`), not one catalog, and the first screen's events beside them; its index
+/// preloads those and the root, saying how many events the catalog holds; an event's page
+/// preloads the root and its event's tile. The index holds the first screen, drawn by the app's
+/// components for both layouts, with no `style` attribute (the pages' policy refuses them) and
+/// no id twice, and links the stylesheet that places its marks. One event changed, its tile
+/// alone is written again. Built again with fewer events, the start file, the stylesheet and
+/// the tiles go.
 #[test]
 fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     use crate::model::start::{first_screen, START_ABOVE, START_FILE};
+    use crate::model::tiles::{Root, ROOT_FILE, TILES_DIR};
     use crate::site::STYLE_FILE;
     let dir = std::env::temp_dir().join(format!("sourceline-start-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -354,14 +357,43 @@ fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     let css = std::fs::read_to_string(dir.join(STYLE_FILE)).unwrap();
     let hooks = index.matches(" data-s=\"").count();
     assert!(hooks > 20 && css.lines().count() > 10 && css.lines().all(|rule| rule.starts_with("[data-s=\"") && rule.ends_with(" !important;}")), "{css}");
-    for page in [format!("{}.html", large.dataset.events[7].id), crate::site::SHELL_PAGE.to_string()] {
-        let page = std::fs::read_to_string(dir.join(page)).unwrap();
-        assert!(page.contains("<link rel=\"preload\" href=\"_catalog.slcat\" as=\"fetch\" crossorigin>") && !page.contains(START_FILE));
+    // The dataset is in tiles, which the root lists, and no longer in one catalog.
+    let root = Root::read(&std::fs::read(dir.join(ROOT_FILE)).unwrap()).unwrap();
+    assert_eq!(root.tiles.len(), 3);
+    assert!(!dir.join(crate::model::compiled::FILE).exists());
+    let tile_files = || {
+        let mut files: Vec<String> = std::fs::read_dir(dir.join(TILES_DIR)).unwrap().flatten().map(|f| f.file_name().to_string_lossy().into_owned()).collect();
+        files.sort();
+        files
+    };
+    let tiles = root.tiles.iter().map(|t| crate::model::compiled::read(&std::fs::read(dir.join(t.file())).unwrap()).unwrap()).collect();
+    assert_eq!(root.join(tiles).as_ref(), Ok(&large.dataset));
+    assert!(index.contains(&format!("<link rel=\"preload\" href=\"{ROOT_FILE}\" as=\"fetch\" crossorigin>")), "{index}");
+    // An event's page preloads the root and the tile that holds its event; the shell, the root.
+    for (event, tile) in [(7, 0), (4_321, 2)] {
+        let page = std::fs::read_to_string(dir.join(format!("{}.html", large.dataset.events[event].id))).unwrap();
+        assert!(page.contains(&format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin data-tile=\"{tile}\">", root.tiles[tile].file())), "{page}");
+        assert!(page.contains(ROOT_FILE) && !page.contains(START_FILE) && !page.contains("_catalog.slcat"));
     }
+    let shell = std::fs::read_to_string(dir.join(crate::site::SHELL_PAGE)).unwrap();
+    assert!(shell.contains(&format!("<link rel=\"preload\" href=\"{ROOT_FILE}\" as=\"fetch\" crossorigin>")) && !shell.contains("data-tile"));
+    // One event changed: its tile alone is written again, and the old one goes, with its copy.
+    let before = tile_files();
+    std::fs::write(dir.join(format!("{}.gz", root.tiles[2].file())), b"an old copy").unwrap();
+    let mut changed = large.dataset.clone();
+    changed.events[4_321].title.push_str(" (corrected)");
+    let changed = Catalog::new(changed, DatasetOrigin::Bundled);
+    Site::new(&changed, None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
+    let after = tile_files();
+    assert_eq!(after.len(), 3);
+    assert_eq!(before.iter().filter(|f| after.contains(f)).count(), 2, "{before:?} {after:?}");
+    assert!(!after.iter().any(|f| f.ends_with(".gz")));
+    // Built again with fewer events, the start file, the stylesheet, the root and the tiles go.
     std::fs::write(dir.join(format!("{START_FILE}.gz")), b"an old copy").unwrap();
     Site::new(&read(START_ABOVE), None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
     assert!(!dir.join(START_FILE).exists() && !dir.join(format!("{START_FILE}.gz")).exists());
     assert!(!dir.join(STYLE_FILE).exists());
+    assert!(!dir.join(ROOT_FILE).exists() && !dir.join(TILES_DIR).exists());
     assert!(std::fs::read_to_string(dir.join("index.html")).unwrap().contains("href=\"_catalog.slcat\""));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage};
+use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage, Tiling};
 use super::shell::Shell;
 use super::{panic, url};
 use crate::model::catalog::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, PAGE_ID};
-use crate::model::{compiled, start};
+use crate::model::{compiled, start, tiles};
 use crate::model::{DatasetOrigin, LoadFailure};
 
 thread_local! {
@@ -21,6 +21,8 @@ thread_local! {
     static STARTING: RefCell<Option<fetch::Download>> = const { RefCell::new(None) };
     /// The download of the site's catalog behind a first screen.
     static READING: RefCell<Option<fetch::Download>> = const { RefCell::new(None) };
+    /// The reading of a large site's tiles.
+    static TILING: RefCell<Option<Tiling>> = const { RefCell::new(None) };
     /// The dataset slot of the app the page opened, once it has.
     static OPEN: RefCell<Option<DatasetSlot>> = const { RefCell::new(None) };
 }
@@ -67,6 +69,9 @@ fn start_file_events() -> Option<usize> {
 /// Downloads the site's catalog and reads it, then shows the app over it; a first screen, if
 /// one is showing, hears how far the download has come.
 fn read_all(preview: Option<Preview>) {
+    if has_tiles() {
+        return read_tiles(preview);
+    }
     let failed = |reason| Stage::Failed { label: compiled::FILE.to_string(), reason, problems: Vec::new() };
     // The catalog is copied in, read and indexed in short tasks, and drawn in another, so that
     // the page can answer in between: read, indexed and drawn in one task, 100,000 events kept
@@ -89,6 +94,33 @@ fn read_all(preview: Option<Preview>) {
     }
 }
 
+/// Whether the page preloads the root of the site's tiles (`model::tiles`): a large site's page.
+fn has_tiles() -> bool {
+    document().query_selector(&format!("link[rel=preload][href=\"{}\"]", tiles::ROOT_FILE)).ok().flatten().is_some()
+}
+
+/// The tile an event's page preloads: the one that holds its event.
+fn page_tile() -> Option<usize> {
+    document().query_selector("link[rel=preload][data-tile]").ok()??.get_attribute("data-tile")?.parse().ok()
+}
+
+/// Reads a large site's catalog from its tiles, the one its page names first, then shows the
+/// app over it; a first screen, if one is showing, hears how far the reading has come.
+fn read_tiles(preview: Option<Preview>) {
+    let progress = move |done, total| {
+        if let Some(preview) = preview {
+            preview.read.set((done, total));
+        }
+    };
+    let tiling = Tiling::start(page_tile(), progress, |read| {
+        show(match read {
+            Ok(catalog) => Stage::Ready(Arc::new(catalog), Vec::new()),
+            Err((label, reason)) => Stage::Failed { label, reason, problems: Vec::new() },
+        })
+    });
+    TILING.with(|reading| *reading.borrow_mut() = Some(tiling));
+}
+
 /// Shows `stage`: the app opens over it, or, open over a first screen already, moves to it.
 fn show(stage: Stage) {
     // The downloads are not dropped from within their own listeners: a moment later.
@@ -98,6 +130,7 @@ fn show(stage: Stage) {
             drop(STARTING.with(RefCell::take));
             if ready {
                 drop(READING.with(RefCell::take));
+                drop(TILING.with(RefCell::take));
             }
         },
         Duration::ZERO,

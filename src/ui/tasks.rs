@@ -2,6 +2,7 @@
 //! painted, in a task of its own, or a step at a time in tasks of at most
 //! [`compiled::TASK_MS`].
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -62,7 +63,12 @@ impl<M: 'static, F: FnMut() -> Option<M> + 'static> Steps for Repeat<F> {
 
 /// Does `work` in tasks of at most [`compiled::TASK_MS`], then gives `done` what it made, in
 /// the same task as its last step; stops between tasks once `current` says it is not wanted.
-pub fn in_tasks<S: Steps>(mut work: S, current: impl Fn() -> bool + Clone + 'static, done: impl FnOnce(S::Made) + 'static) {
+pub fn in_tasks<S: Steps>(work: S, current: impl Fn() -> bool + Clone + 'static, done: impl FnOnce(S::Made) + 'static) {
+    // The loop is made once for each kind of work, not once for each pair of closures.
+    in_tasks_dyn(work, Rc::new(current), Box::new(done));
+}
+
+fn in_tasks_dyn<S: Steps>(mut work: S, current: Rc<dyn Fn() -> bool>, done: Box<dyn FnOnce(S::Made)>) {
     next_task(move || {
         if !current() {
             return;
@@ -72,7 +78,7 @@ pub fn in_tasks<S: Steps>(mut work: S, current: impl Fn() -> bool + Clone + 'sta
             match work.step() {
                 Some(made) => return done(made),
                 None if js_sys::Date::now() - started < compiled::TASK_MS => {}
-                None => return in_tasks(work, current, done),
+                None => return in_tasks_dyn(work, current, done),
             }
         }
     });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { appHeading, eventList, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
+import { appHeading, eventList, matchCount, panelHeading, searchbox, serviceWorkerControls, views } from './support.mjs';
 
 const SITE = 'target/e2e-site';
 const BUILD = `${SITE}/some/sub/path`;
@@ -41,6 +41,27 @@ test('after one visit, deep links open with the network off', async ({ page, con
   await expect(page.locator('.claim.highlighted')).toContainText('regained control');
   await page.reload();
   await expect(page.locator('.claim.highlighted')).toContainText('regained control');
+  await context.setOffline(false);
+});
+
+test('after one visit, a large site opens whole with the network off, from its tiles', async ({ page, context }) => {
+  const { project, repeatEachIndex } = test.info();
+  const name = `offline-large-${project.name}-${repeatEachIndex}`;
+  const dir = `${SITE}/${name}`;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(`${BUILD}/built/large`, dir, { recursive: true });
+  await page.goto(`/${name}/e4242.html`);
+  await expect(matchCount(page)).toHaveText('All 6000 events');
+  await serviceWorkerControls(page);
+  // The install keeps the three tiles, taken from the HTTP cache where it holds them.
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).filter((r) => r.url.includes('/_tiles/')).length))
+    .toBe(3);
+  await context.setOffline(true);
+  await page.goto(`/${name}/`);
+  await expect(matchCount(page)).toHaveText('All 6000 events');
+  await page.goto(`/${name}/e17.html`);
+  await expect(panelHeading(page)).toHaveText(/^Event 17: /);
   await context.setOffline(false);
 });
 

@@ -3,6 +3,7 @@
 // nothing and answers nothing until then, and then opens the whole app. ./x serves a site of
 // 6,000 invented events at built/large/.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { matchCount, timeline } from './support.mjs';
 
 // A service worker that takes the page over answers the catalog's request itself, where the
@@ -10,12 +11,13 @@ import { matchCount, timeline } from './support.mjs';
 test.use({ serviceWorkers: 'block' });
 
 test('a large site draws its first screen before its catalog arrives, then opens the whole app', async ({ page }) => {
-  // The catalog is held back until the first screen is on the page: it is drawn without it.
+  // The catalog's tiles are held back until the first screen is on the page: it is drawn
+  // without them.
   let release;
   const held = new Promise((resolve) => (release = resolve));
   const asked = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').pop()));
-  await page.route('**/built/large/_catalog.slcat', async (route) => {
+  await page.route('**/built/large/_tiles/*', async (route) => {
     await held;
     await route.continue();
   });
@@ -24,6 +26,8 @@ test('a large site draws its first screen before its catalog arrives, then opens
   await expect(reading).toBeVisible();
   await expect(timeline(page).locator('.mark button').first()).toBeVisible();
   expect(asked).toContain('_start.slcat');
+  expect(asked).toContain('_tiles.slroot');
+  expect(asked).not.toContain('_catalog.slcat');
   // It holds a few of the events: nothing in it counts them, and nothing answers.
   await expect(timeline(page).locator('.cluster')).toHaveCount(0);
   await expect(page.locator('.event-list')).toHaveCount(0);
@@ -96,14 +100,35 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a large site\'s event page reads the whole catalog, with no first screen', async ({ page }) => {
+test('a large site\'s event page reads the whole catalog, its own event\'s tile first, with no first screen', async ({ page }) => {
   const asked = [];
-  page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').pop()));
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').slice(-2).join('/')));
+  // Event 42 is, by its date, in the last of the three tiles of 2,000 events.
   await page.goto('./built/large/e42.html');
+  const own = await page.locator('link[rel=preload][data-tile]').getAttribute('href');
+  expect(await page.locator('link[rel=preload][data-tile]').getAttribute('data-tile')).toBe('2');
   await expect(page.locator('#event-panel-heading')).toHaveText(/^Event 42: /);
   await expect(matchCount(page)).toHaveText('All 6000 events');
-  expect(asked).toContain('_catalog.slcat');
-  expect(asked).not.toContain('_start.slcat');
+  // The page's preload asks for its tile before anything else asks for one (the app, which
+  // also asks for it first, is then given the preloaded bytes); the app reads all three.
+  const tiles = asked.filter((f) => f.startsWith('_tiles/'));
+  expect(tiles[0]).toBe(own);
+  expect(new Set(tiles).size).toBe(3);
+  expect(asked).toContain('large/_tiles.slroot');
+  expect(asked).not.toContain('large/_start.slcat');
+  expect(asked).not.toContain('large/_catalog.slcat');
+});
+
+test('a tile that is not the one the root lists is refused, and said so', async ({ page }) => {
+  await page.route('**/built/large/_tiles/*', async (route) => {
+    const body = readFileSync(`target/e2e-site/some/sub/path/built/large/_tiles/${new URL(route.request().url()).pathname.split('/').pop()}`);
+    // The bytes of another build: the checksum in its header differs from the root's.
+    body[8] ^= 1;
+    await route.fulfill({ body, contentType: 'application/octet-stream' });
+  });
+  await page.goto('./built/large/e42.html');
+  await expect(page.getByRole('heading', { name: /^The dataset _tiles\/[0-9a-f]{16}\.slcat could not be shown$/ })).toBeVisible();
+  await expect(page.getByText('a tile is not the one the root lists')).toBeVisible();
 });
 
 test('a large dataset opened from a link draws its first screen while the rest is read, then the linked event', async ({ page }) => {

@@ -71,12 +71,16 @@ impl Download {
     /// (`loading::is_too_large`); the site's own catalog, whatever size its publisher built,
     /// is not.
     pub fn start<B: Body>(path: &str, capped: bool, report: impl Fn(Report<B>) + 'static) -> Result<Download, LoadFailure> {
+        // Made once for each kind of body, not once for each listener.
+        Download::start_dyn(path, capped, Rc::new(report))
+    }
+
+    fn start_dyn<B: Body>(path: &str, capped: bool, report: Rc<dyn Fn(Report<B>)>) -> Result<Download, LoadFailure> {
         let url = same_origin_url(path).ok_or(LoadFailure::NotOnThisSite)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| LoadFailure::NoDownloads)?;
         request.open("GET", &url).map_err(|_| LoadFailure::CannotOpen)?;
         // Bytes, not text: a JavaScript string of megabytes is slow to copy into WebAssembly.
         request.set_response_type(B::TYPE);
-        let report = Rc::new(report);
         // Set once the download has failed, after which nothing more is said.
         let failed = Rc::new(Cell::new(false));
         let fail = {

@@ -5,6 +5,7 @@
 //! - `fetch`: downloading a `?data=` file (or the site's catalog) from the app's own origin,
 //!   with progress;
 //! - `reader`: the worker that reads, checks and compiles a dataset file, away from the page;
+//! - `tiles`: a large site's catalog, read from its tiles;
 //! - `file`: the control that opens a file from the reader's device;
 //! - `views`: progress, failure with every problem, and the banner over a loaded dataset.
 //!
@@ -14,6 +15,7 @@
 pub(crate) mod fetch;
 mod file;
 mod reader;
+mod tiles;
 mod views;
 
 use std::any::Any;
@@ -24,6 +26,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use file::FileOpener;
+pub use tiles::Tiling;
 pub use views::{NotReady, Provenance};
 
 use crate::model::compiled::{self, CompiledError, Summing, HEADER};
