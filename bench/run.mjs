@@ -278,6 +278,9 @@ async function measure(context, base, tool, n, result) {
   const requested = new Set();
   page.on('request', (request) => requested.add(request.url()));
   await page.addInitScript((selector) => {
+    // Every file the page loads is counted: a large site's tiles are hundreds (the browser keeps
+    // 250 by default).
+    performance.setResourceTimingBufferSize(100000);
     // The main thread's long tasks (Long Tasks API), to find the longest before the first draw.
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use sourceline::model::compiled::{self, checksum, HEADER};
-use sourceline::model::tiles::{self, Root, Tile};
+use sourceline::model::tiles::{self, Root, Tile, TileReading};
 use sourceline::model::Dataset;
 use sourceline::synthetic;
 
@@ -63,6 +63,38 @@ proptest! {
             prop_assert!(root.join(swapped).is_err() || alike);
             read.pop();
             prop_assert!(root.join(read).is_err());
+        }
+    }
+
+    /// Tiles read as a page reads them, arriving in any order and a few events at a step, give
+    /// the dataset; a tile given twice, or one that is not the root's, is refused.
+    #[test]
+    fn tiles_read_in_steps_in_any_order_are_the_dataset(events in 1usize..80, seed in any::<u64>(), each in 1usize..30, step in 1usize..40, order in any::<u64>()) {
+        let dataset = dataset(events, seed);
+        let (root, bytes) = tiles::write_in(&dataset, each);
+        let mut arrival: Vec<usize> = (0..bytes.len()).collect();
+        let mut rng = order;
+        for i in (1..arrival.len()).rev() {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            arrival.swap(i, (rng >> 33) as usize % (i + 1));
+        }
+        let mut reading = TileReading::new(root.clone());
+        for &at in &arrival {
+            prop_assert!(!reading.is_done());
+            reading.start(at, bytes[at].clone(), Some(checksum(&bytes[at][HEADER..]))).unwrap();
+            prop_assert!(reading.start(at, bytes[at].clone(), Some(checksum(&bytes[at][HEADER..]))).is_err());
+            while reading.is_reading() {
+                reading.step(step).unwrap();
+            }
+            prop_assert!(reading.start(at, bytes[at].clone(), Some(checksum(&bytes[at][HEADER..]))).is_err());
+        }
+        prop_assert_eq!(reading.progress(), (root.bytes(), root.bytes()));
+        prop_assert!(reading.is_done());
+        prop_assert_eq!(reading.finish(), Ok(dataset));
+        if bytes.len() > 1 {
+            let mut other = TileReading::new(root.clone());
+            prop_assert!(other.start(0, bytes[1].clone(), Some(checksum(&bytes[1][HEADER..]))).is_err());
+            prop_assert!(other.finish().is_err());
         }
     }
 

@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use super::compiled::{self, checksum, invalid, Column, CompiledError, Cursor, HEADER};
 use super::dataset::Dataset;
-use super::date::Day;
+use super::date::{chronological_key, Day};
 
 /// The root, beside the pages.
 pub const ROOT_FILE: &str = "_tiles.slroot";
@@ -37,10 +37,14 @@ pub const TILES_DIR: &str = "_tiles";
 /// by a browser in a few tasks (ARCHITECTURE.md, "Tiles").
 pub const TILE_EVENTS: usize = 2_000;
 
-/// How many tiles a reader downloads at once, and how many it holds downloaded but not yet
-/// read: enough to keep a connection busy while it reads, few enough that a large dataset is
-/// never all in memory twice.
-pub const DOWNLOADS: usize = 4;
+/// How many tiles a reader downloads at once: as many as a browser opens connections to one
+/// host over HTTP/1.1.
+pub const DOWNLOADS: usize = 6;
+
+/// How many tiles a reader holds downloaded or under way but not yet read: enough that reading
+/// never waits for a download a connection could have made, few enough (about 5 MB) that a
+/// large dataset is never all in memory twice.
+pub const AHEAD: usize = 12;
 
 /// What every root starts with.
 pub const MAGIC: &[u8; 6] = b"SLTIX\0";
@@ -249,6 +253,124 @@ impl Root {
             self.check_tile(at, tile)?;
         }
         compiled::join_parts(tiles)
+    }
+}
+
+/// A catalog being read from its tiles as they arrive, in any order, a step at a time, so that a
+/// page can answer between the steps: each tile is checked against the root as it starts
+/// ([`Root::is_tile`]) and once read ([`Root::check_tile`]); the tiles read are joined in the
+/// root's order as soon as those before them are, and the rules that take every event (ids
+/// unique, time order) are checked as they are. What it gives, and where it refuses the bytes,
+/// is what [`Root::join`] of the tiles read whole does.
+pub struct TileReading {
+    root: Root,
+    /// The tile being read, and where.
+    reading: Option<(usize, compiled::Reading<Vec<u8>>)>,
+    /// Tiles read, not yet joined (a tile read before those before it).
+    read: Vec<Option<Dataset>>,
+    /// The tiles joined so far: the head of the first, and the events of each in order.
+    whole: Option<Dataset>,
+    joined: usize,
+    names: rustc_hash::FxHashSet<u64>,
+    same_hash: bool,
+}
+
+impl TileReading {
+    pub fn new(root: Root) -> TileReading {
+        let tiles = root.tiles.len();
+        TileReading { root, reading: None, read: (0..tiles).map(|_| None).collect(), whole: None, joined: 0, names: Default::default(), same_hash: false }
+    }
+
+    pub fn root(&self) -> &Root {
+        &self.root
+    }
+
+    /// The tile being read, if one is.
+    pub fn tile_being_read(&self) -> Option<usize> {
+        self.reading.as_ref().map(|(at, _)| *at)
+    }
+
+    /// Whether a tile is being read: [`TileReading::step`] has work.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Starts reading `bytes` as the tile at `at`, given the [`checksum`] of what follows their
+    /// header (worked out as they were copied), unless they are not the tile the root lists there.
+    pub fn start(&mut self, at: usize, bytes: Vec<u8>, sum_of_body: Option<u64>) -> Result<(), CompiledError> {
+        self.root.is_tile(at, &bytes, bytes.len())?;
+        if self.reading.is_some() || self.read.get(at).is_none_or(Option::is_some) || at < self.joined {
+            return Err(invalid("a tile came twice", format_args!("tiles[{at}]")));
+        }
+        self.reading = Some((at, compiled::Reading::summed(bytes, sum_of_body)?));
+        Ok(())
+    }
+
+    /// Reads up to `events` more events of the tile being read; once it is read, checks it
+    /// and joins it, with any tiles after it read already.
+    pub fn step(&mut self, events: usize) -> Result<(), CompiledError> {
+        let Some((at, reading)) = &mut self.reading else { return Ok(()) };
+        let at = *at;
+        let Some(tile) = reading.step(events)? else { return Ok(()) };
+        self.reading = None;
+        self.root.check_tile(at, &tile)?;
+        self.read[at] = Some(tile);
+        while let Some(tile) = self.read.get_mut(self.joined).and_then(Option::take) {
+            self.join(tile)?;
+        }
+        Ok(())
+    }
+
+    fn join(&mut self, tile: Dataset) -> Result<(), CompiledError> {
+        use std::hash::BuildHasher;
+        let at = self.joined;
+        for event in &tile.events {
+            self.same_hash |= !self.names.insert(rustc_hash::FxBuildHasher.hash_one(super::ids::PageName(&event.id)));
+        }
+        match &mut self.whole {
+            None => {
+                let mut whole = tile;
+                whole.events.reserve_exact(self.root.events().saturating_sub(whole.events.len()));
+                self.whole = Some(whole);
+            }
+            Some(whole) => {
+                let same = tile.title == whole.title && tile.description == whole.description && tile.documents == whole.documents && tile.sources == whole.sources;
+                if !same {
+                    return Err(invalid("the parts are of different datasets", format_args!("parts[{at}]")));
+                }
+                let keys = whole.events.last().zip(tile.events.first()).map(|(a, b)| (chronological_key(&a.date), chronological_key(&b.date)));
+                if keys.is_some_and(|(last, first)| last > first) {
+                    return Err(invalid("the events are not in chronological order", "events"));
+                }
+                whole.events.extend(tile.events);
+            }
+        }
+        self.joined += 1;
+        Ok(())
+    }
+
+    /// Whether every tile is read and joined.
+    pub fn is_done(&self) -> bool {
+        self.joined == self.root.tiles.len()
+    }
+
+    /// How many of the tiles' bytes are read, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let read = self.root.tiles.iter().zip(&self.read).enumerate().filter(|(at, (_, r))| *at < self.joined || r.is_some()).map(|(_, (t, _))| t.bytes).sum();
+        (read, self.root.bytes())
+    }
+
+    /// The dataset, once every tile is read and joined ([`TileReading::is_done`]): two page names of
+    /// one hash send the check of unique ids to the whole list.
+    pub fn finish(self) -> Result<Dataset, CompiledError> {
+        if !self.is_done() {
+            return Err(CompiledError::Truncated("tiles"));
+        }
+        let whole = self.whole.ok_or(CompiledError::Truncated("tiles"))?;
+        if self.same_hash {
+            compiled::check_whole(&whole)?;
+        }
+        Ok(whole)
     }
 }
 
