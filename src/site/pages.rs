@@ -51,16 +51,18 @@ pub fn head(site: &Site, index: Option<usize>) -> Markup {
         @if event.is_none() && !catalog.listed_by_period() { script { (PreEscaped(old_link_script(&catalog.dataset))) } }
         // What the app reads first, fetched from the start of the page: the catalog, or, for a
         // large dataset, the root of its tiles, and on its index the first screen's events
-        // (with how many the catalog holds), on an event's page the tile that holds it.
+        // (with how many the catalog holds). An event's page names the tile that holds its
+        // event, which the app asks for first: by its place, not its file, so that a change
+        // to one event does not change the page of every event in its tile.
         @if let Some(root) = site.root() {
             @if event.is_none() {
                 link rel="preload" href=(START_FILE) as="fetch" crossorigin data-events=(catalog.dataset.events.len());
                 // The positions of the first screen's marks, which the policy keeps out of markup.
                 link rel="stylesheet" href=(STYLE_FILE);
             }
-            link rel="preload" href=(ROOT_FILE) as="fetch" crossorigin;
-            @if let Some(at) = index.and_then(|i| root.tile_of(i)) {
-                link rel="preload" href=(root.tiles[at].file()) as="fetch" crossorigin data-tile=(at);
+            @match index.and_then(|i| root.tile_of(i)) {
+                Some(at) => link rel="preload" href=(ROOT_FILE) as="fetch" crossorigin data-tile=(at);,
+                None => link rel="preload" href=(ROOT_FILE) as="fetch" crossorigin;,
             }
         } @else {
             link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;

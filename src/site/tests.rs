@@ -369,16 +369,21 @@ fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     let tiles = root.tiles.iter().map(|t| crate::model::compiled::read(&std::fs::read(dir.join(t.file())).unwrap()).unwrap()).collect();
     assert_eq!(root.join(tiles).as_ref(), Ok(&large.dataset));
     assert!(index.contains(&format!("<link rel=\"preload\" href=\"{ROOT_FILE}\" as=\"fetch\" crossorigin>")), "{index}");
-    // An event's page preloads the root and the tile that holds its event; the shell, the root.
+    // An event's page preloads the root, naming the tile that holds its event by its place; the
+    // shell preloads the root.
     for (event, tile) in [(7, 0), (4_321, 2)] {
         let page = std::fs::read_to_string(dir.join(format!("{}.html", large.dataset.events[event].id))).unwrap();
-        assert!(page.contains(&format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin data-tile=\"{tile}\">", root.tiles[tile].file())), "{page}");
-        assert!(page.contains(ROOT_FILE) && !page.contains(START_FILE) && !page.contains("_catalog.slcat"));
+        assert!(page.contains(&format!("<link rel=\"preload\" href=\"{ROOT_FILE}\" as=\"fetch\" crossorigin data-tile=\"{tile}\">")), "{page}");
+        assert!(!page.contains(START_FILE) && !page.contains("_catalog.slcat") && !page.contains(&format!("{TILES_DIR}/")));
     }
     let shell = std::fs::read_to_string(dir.join(crate::site::SHELL_PAGE)).unwrap();
     assert!(shell.contains(&format!("<link rel=\"preload\" href=\"{ROOT_FILE}\" as=\"fetch\" crossorigin>")) && !shell.contains("data-tile"));
-    // One event changed: its tile alone is written again, and the old one goes, with its copy.
+    // One event changed: its tile alone is written again, and the old one goes, with its copy;
+    // the pages of the other events in its tile (outside its period, whose pages list it) stay
+    // as they are.
     let before = tile_files();
+    let neighbour = dir.join(format!("{}.html", large.dataset.events[4_600].id));
+    let untouched = std::fs::metadata(&neighbour).unwrap().modified().unwrap();
     std::fs::write(dir.join(format!("{}.gz", root.tiles[2].file())), b"an old copy").unwrap();
     let mut changed = large.dataset.clone();
     changed.events[4_321].title.push_str(" (corrected)");
@@ -388,6 +393,7 @@ fn a_site_above_the_start_size_has_a_start_file_its_index_preloads() {
     assert_eq!(after.len(), 3);
     assert_eq!(before.iter().filter(|f| after.contains(f)).count(), 2, "{before:?} {after:?}");
     assert!(!after.iter().any(|f| f.ends_with(".gz")));
+    assert_eq!(std::fs::metadata(&neighbour).unwrap().modified().unwrap(), untouched);
     // Built again with fewer events, the start file, the stylesheet, the root and the tiles go.
     std::fs::write(dir.join(format!("{START_FILE}.gz")), b"an old copy").unwrap();
     Site::new(&read(START_ABOVE), None).with_previews(0).write(&dir, &|_, _| {}).unwrap();
