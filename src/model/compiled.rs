@@ -502,14 +502,7 @@ impl<B: AsRef<[u8]>> Reading<B> {
     /// the bytes were copied (see [`Summing`]), or `None` for bytes that end before it.
     pub fn summed(bytes: B, sum_of_body: Option<u64>) -> Result<Reading<B>, CompiledError> {
         let all = bytes.as_ref();
-        if !all.starts_with(MAGIC) {
-            return Err(CompiledError::NotACatalog);
-        }
-        let version = all.get(MAGIC.len()..MAGIC.len() + 2).ok_or(CompiledError::Truncated("version"))?;
-        let version = u16::from_le_bytes([version[0], version[1]]);
-        if version != VERSION {
-            return Err(CompiledError::OtherVersion(version));
-        }
+        check_kind(all, MAGIC, VERSION)?;
         let body = all.get(HEADER..).ok_or(CompiledError::Truncated("checksum"))?;
         let sum = all.get(HEADER - 8..HEADER).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes);
         if sum.is_none() || sum != sum_of_body {
@@ -672,6 +665,20 @@ impl<B: AsRef<[u8]>> Reading<B> {
         dataset.events = std::mem::take(&mut self.list);
         Ok(Some(dataset))
     }
+}
+
+/// Refuses bytes that do not start with `magic` and `version`: not a file of this kind, or of
+/// another version of its layout.
+pub(super) fn check_kind(all: &[u8], magic: &[u8; 6], version: u16) -> Result<(), CompiledError> {
+    if !all.starts_with(magic) {
+        return Err(CompiledError::NotACatalog);
+    }
+    let found = all.get(magic.len()..magic.len() + 2).ok_or(CompiledError::Truncated("version"))?;
+    let found = u16::from_le_bytes([found[0], found[1]]);
+    if found != version {
+        return Err(CompiledError::OtherVersion(found));
+    }
+    Ok(())
 }
 
 pub(super) fn invalid(rule: &'static str, at: impl fmt::Display) -> CompiledError {

@@ -172,14 +172,7 @@ impl Root {
 
     /// Reads a root, or says why the bytes are not one.
     pub fn read(bytes: &[u8]) -> Result<Root, CompiledError> {
-        if !bytes.starts_with(MAGIC) {
-            return Err(CompiledError::NotACatalog);
-        }
-        let version = bytes.get(MAGIC.len()..MAGIC.len() + 2).ok_or(CompiledError::Truncated("version"))?;
-        let version = u16::from_le_bytes([version[0], version[1]]);
-        if version != VERSION {
-            return Err(CompiledError::OtherVersion(version));
-        }
+        compiled::check_kind(bytes, MAGIC, VERSION)?;
         let body = bytes.get(HEADER..).ok_or(CompiledError::Truncated("checksum"))?;
         if header_sum(bytes) != Some(checksum(body)) {
             return Err(CompiledError::Changed);
