@@ -8,8 +8,10 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'target/e2e-results',
-  fullyParallel: false,
-  workers: 1,
+  // Two workers on this machine's two cores; every test has a browser context of its own, and
+  // those that write into the served folder write under names of their own.
+  fullyParallel: true,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   // A list for people, and a JSON report for ./x, which counts the tests from its stats and
@@ -32,8 +34,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
-    { name: 'phone', use: { viewport: { width: 360, height: 780 }, hasTouch: true } },
+    // Every test runs at 1280 px; those that depend on the narrow layout or on touch (the
+    // vertical axis, folded menus, pinch and swipe, where things sit) are tagged @phone and run
+    // at 360 px too, and those only a phone has, @phone-only.
+    { name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, grepInvert: /@phone-only/ },
+    { name: 'phone', use: { viewport: { width: 360, height: 780 }, hasTouch: true }, grep: /@phone/ },
   ],
   webServer: {
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-site`,

@@ -22,9 +22,15 @@
 // over from its static HTML (the title's position before and after, layout shift). With
 // --readme it writes those into README.md between the bench-readable markers.
 //
+// Last, Lighthouse's mobile run (bench/lighthouse.mjs) of three of those pages: sourceline's
+// static event page, TimelineJS and vis-timeline, served the same way, median of three runs each;
+// with --readme it writes its table into README.md between the bench-lighthouse markers.
+//
 //   node bench/run.mjs --readable            only that figure: no build (it takes dist/ as it
 //                                            is), no generated datasets; about a minute
 //   node bench/run.mjs --readable --readme   the same, and writes its section of README.md
+//   node bench/run.mjs --lighthouse          only Lighthouse's figures, on dist/ as it is;
+//                                            a few minutes (--readme writes its section)
 //   BENCH_SIZES=10000,100000 BENCH_TOOLS='vis-timeline,sourceline, built' node bench/run.mjs
 //                                            some sizes and tools only, for a quick look while
 //                                            working: no readable figure, README.md untouched
@@ -38,6 +44,8 @@ import { gzipSync } from 'node:zlib';
 
 import os from 'node:os';
 
+import { lighthouseMethod, lighthouseRuns, lighthouseTable } from './lighthouse.mjs';
+
 const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000,1000000').split(',').map(Number);
 const LIMIT_MS = 60_000;
 // How long one tool at one size may take in all, its load and steps together.
@@ -49,6 +57,11 @@ const SITE = 'target/bench-site';
 const ONLY_TOOLS = process.env.BENCH_TOOLS?.split(/,(?! )/).map((t) => t.trim());
 const README = process.argv.includes('--readme') && !ONLY_TOOLS;
 const ONLY_READABLE = process.argv.includes('--readable');
+const ONLY_LIGHTHOUSE = process.argv.includes('--lighthouse');
+// Either of those (or both) measures dist/ as it is, on the bundled dataset only.
+const PARTIAL = ONLY_READABLE || ONLY_LIGHTHOUSE;
+const RUN_READABLE = !ONLY_TOOLS && (ONLY_READABLE || !ONLY_LIGHTHOUSE);
+const RUN_LIGHTHOUSE = !ONLY_TOOLS && (ONLY_LIGHTHOUSE || !ONLY_READABLE);
 const READABLE_RUNS = 5;
 
 function generate(events, format, file) {
@@ -391,6 +404,9 @@ const READABLE_PAGES = [
   { page: 'vis-timeline', url: `vis/palmyra.html?event=${READABLE_EVENT}` },
   { page: 'TimelineJS', url: `timelinejs/palmyra.html#event-${READABLE_EVENT}` },
 ];
+// Lighthouse's pages: the same, but for the old link, which only sends the reader on to the
+// event page.
+const LIGHTHOUSE_PAGES = [READABLE_PAGES[0], READABLE_PAGES[3], READABLE_PAGES[2]];
 
 /**
  * Runs in the page before any of its scripts (and so whatever its Content-Security-Policy):
@@ -785,22 +801,40 @@ function plot(results) {
 }
 
 /**
- * Writes the "first event readable" table and how it was measured into README.md, between the
- * bench-readable markers; the first time, the markers go right after the bench section's end.
+ * Writes `body` into README.md between the `name` markers, its prose wrapped at 100 columns like
+ * the rest of the file and its tables as they are; the first time, the markers go right after
+ * the marker `after`.
  */
-function writeReadableSection(text, machine) {
-  const begin = '<!-- bench-readable:begin -->';
-  const end = '<!-- bench-readable:end -->';
+function writeSection(name, after, body) {
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
   let readme = readFileSync('README.md', 'utf8');
   if (!readme.includes(begin)) {
-    const after = '<!-- bench:end -->';
     const at = readme.indexOf(after);
-    if (at < 0) throw new Error('README.md has no bench markers');
+    if (at < 0) throw new Error(`README.md has no ${after} marker`);
     readme = `${readme.slice(0, at + after.length)}\n\n${begin}\n${end}${readme.slice(at + after.length)}`;
   }
   const [at, until] = [readme.indexOf(begin), readme.indexOf(end)];
-  if (until < at) throw new Error('README.md has its bench-readable markers the wrong way round');
-  let body =
+  if (until < at) throw new Error(`README.md has its ${name} markers the wrong way round`);
+  const wrap = (paragraph) =>
+    paragraph.startsWith('|')
+      ? paragraph
+      : paragraph.split(' ').reduce((lines, word) => {
+          const last = lines[lines.length - 1];
+          if (last === undefined || `${last} ${word}`.length > 100) lines.push(word);
+          else lines[lines.length - 1] = `${last} ${word}`;
+          return lines;
+        }, []).join('\n');
+  const wrapped = body.split('\n\n').map(wrap).join('\n\n');
+  writeFileSync('README.md', `${readme.slice(0, at + begin.length)}\n${wrapped}\n${readme.slice(until)}`);
+}
+
+/**
+ * Writes the "first event readable" table and how it was measured into README.md, between the
+ * bench-readable markers, which first go right after the bench section's end.
+ */
+function writeReadableSection(text, machine) {
+  const body =
     `**First event readable.** How long someone who follows a link to one event waits before they can read it: from navigation ` +
     `start to the first frame in which the event "Syrian forces recapture Palmyra" of the bundled dataset shows both its title and ` +
     `its first claim's text on screen (rendered, not hidden, wholly inside the 1280×800 viewport and any scrolling or clipping ` +
@@ -814,18 +848,20 @@ function writeReadableSection(text, machine) {
     `\`data/palmyra.json\` when the benchmark runs, with each date reduced to its earliest day. ` +
     `\`node bench/run.mjs --readable --readme\` measures and writes only this part.\n\n` +
     `${text}\n\nMeasured on ${machine}.`;
-  // Prose wrapped at 100 columns like the rest of README.md; tables as they are.
-  const wrap = (paragraph) =>
-    paragraph.startsWith('|')
-      ? paragraph
-      : paragraph.split(' ').reduce((lines, word) => {
-          const last = lines[lines.length - 1];
-          if (last === undefined || `${last} ${word}`.length > 100) lines.push(word);
-          else lines[lines.length - 1] = `${last} ${word}`;
-          return lines;
-        }, []).join('\n');
-  body = body.split('\n\n').map(wrap).join('\n\n');
-  writeFileSync('README.md', `${readme.slice(0, at + begin.length)}\n${body}\n${readme.slice(until)}`);
+  writeSection('bench-readable', '<!-- bench:end -->', body);
+}
+
+/**
+ * Writes Lighthouse's table and how it was measured into README.md, between the
+ * bench-lighthouse markers, which first go right after the bench-readable section.
+ */
+function writeLighthouseSection(results, text, machine) {
+  const body =
+    `**Lighthouse, mobile.** Lighthouse's own figures for the event "Syrian forces recapture Palmyra", with its default mobile ` +
+    `settings, on sourceline's static event page and on TimelineJS's and vis-timeline's pages of the same events (the pages of ` +
+    `"first event readable" above). ${lighthouseMethod(results)} \`node bench/run.mjs --lighthouse --readme\` measures and writes ` +
+    `only this part.\n\n${text}\n\nMeasured on ${machine}.`;
+  writeSection('bench-lighthouse', '<!-- bench-readable:end -->', body);
 }
 
 async function main() {
@@ -834,9 +870,9 @@ async function main() {
     writeFileSync('docs/bench-first-event.svg', plot(JSON.parse(readFileSync('target/bench/results.json', 'utf8'))));
     return;
   }
-  // --readable measures dist/ as it is; the whole benchmark builds it first.
-  if (!ONLY_READABLE) execFileSync('./x', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  buildSite({ synthetic: !ONLY_READABLE });
+  // --readable and --lighthouse measure dist/ as it is; the whole benchmark builds it first.
+  if (!PARTIAL) execFileSync('./x', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  buildSite({ synthetic: !PARTIAL });
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
@@ -854,8 +890,9 @@ async function main() {
   const gzipped = await gzipServer(SITE);
   let readables;
   let change;
+  let lighthouses;
   try {
-    if (!ONLY_READABLE) {
+    if (!PARTIAL) {
       for (const n of ['palmyra', ...SIZES]) {
         for (const tool of n === 'palmyra' ? ['sourceline'] : Object.keys(TOOLS)) {
           if (ONLY_TOOLS && !ONLY_TOOLS.includes(tool)) continue;
@@ -868,10 +905,12 @@ async function main() {
         }
       }
     }
-    if (!ONLY_TOOLS) {
+    if (RUN_READABLE) {
       readables = await readable(browser, gzipped.base);
       change = await takeover(browser, gzipped.base);
     }
+    // Lighthouse starts a Chromium of its own for each run, while this one waits with no page.
+    if (RUN_LIGHTHOUSE) lighthouses = await lighthouseRuns(gzipped.base, LIGHTHOUSE_PAGES, freePort);
   } finally {
     await browser.close();
     server.kill();
@@ -884,14 +923,28 @@ async function main() {
     console.log(table(results));
     return;
   }
-  const readableText = readableTable(readables, change);
   mkdirSync('target/bench', { recursive: true });
+  let lighthouseText;
+  if (lighthouses) {
+    lighthouseText = lighthouseTable(lighthouses);
+    writeFileSync('target/bench/lighthouse.json', JSON.stringify(lighthouses, null, 2));
+    const away = [...new Set(lighthouses.flatMap((r) => r.elsewhere))];
+    if (away.length) process.stderr.write(`warning: pages asked Lighthouse for other hosts (not served): ${away.join(', ')}\n`);
+    if (README) writeLighthouseSection(lighthouses, lighthouseText, machine);
+  }
+  if (!RUN_READABLE) {
+    console.log(lighthouseText);
+    console.log(`\n${lighthouseMethod(lighthouses)}\n\nMeasured ${machine}.`);
+    return;
+  }
+  const readableText = readableTable(readables, change);
   writeFileSync('target/bench/readable.json', JSON.stringify({ readables, change }, null, 2));
   const leaked = [...new Set(readables.flatMap((r) => r.elsewhere))];
   if (leaked.length) process.stderr.write(`warning: pages asked for other hosts (not served): ${leaked.join(', ')}\n`);
   if (README) writeReadableSection(readableText, machine);
   if (ONLY_READABLE) {
     console.log(readableText);
+    if (lighthouseText) console.log(`\nLighthouse, mobile:\n\n${lighthouseText}`);
     console.log(`\nMeasured ${machine}.`);
     return;
   }
@@ -899,6 +952,7 @@ async function main() {
   console.log(text);
   console.log(`\nMeasured ${machine}. Ratios are the competitor's figure over sourceline's.`);
   console.log(`\nFirst event readable, on a throttled connection:\n\n${readableText}`);
+  console.log(`\nLighthouse, mobile:\n\n${lighthouseText}`);
   mkdirSync('target/bench', { recursive: true });
   writeFileSync('target/bench/results.json', JSON.stringify(results, null, 2));
   writeFileSync('target/bench/first-event.svg', plot(results));

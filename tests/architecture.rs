@@ -305,9 +305,17 @@ fn no_part_of_the_crate_has_an_import_cycle() {
 /// The static site writes its pages from the model. Only a large site's first screen is drawn
 /// by the app's own components (`site::first_screen`), so that it is the app's to the pixel.
 #[test]
-fn the_site_takes_only_its_first_screen_from_the_components() {
-    let users: Vec<String> = module_files("site").into_iter().filter(|(_, text)| text.contains("crate::ui")).map(|(module, _)| module).collect();
-    assert_eq!(users, ["site::first_screen"], "src/site uses the components only for the first screen");
+fn the_site_draws_what_the_app_shows_with_the_app_s_own_views() {
+    let files = module_files("site");
+    let users: Vec<&str> = files.iter().filter(|(_, text)| text.contains("crate::ui")).map(|(module, _)| module.as_str()).collect();
+    assert_eq!(users, ["site::first_screen", "site::pages"], "src/site takes the first screen and an event's panels from the components");
+    // One definition of an event's panels: the site writes none of their markup itself.
+    let pages = &files["site::pages"];
+    for class in ["originator", "claim-text", "chain", "corroboration", "facts", "stepper", "summary"] {
+        // As maud names a class (`p.summary {`, `li.claim-text[…]`), or as an attribute's value.
+        let named = [" ", "{", "[", "."].iter().any(|after| pages.contains(&format!(".{class}{after}"))) || pages.contains(&format!("\"{class}\""));
+        assert!(!named, "src/site/pages.rs writes the panels' `{class}` itself");
+    }
 }
 
 #[test]

@@ -1,22 +1,21 @@
 //! The markup of the pages: the head every page carries, an event's page, the index and the
-//! sitemap. Every string from the dataset goes through maud, which escapes it; every sentence
-//! about the data comes from `model`, so a page reads as the app's panel does. The classes are
-//! the app's own, so the page looks like the app it becomes.
+//! sitemap. An event's panels are the app's own views, drawn natively (`ui::written_panels_html`);
+//! the frame around them is maud's. Every string from the dataset goes through maud or Leptos,
+//! which escape it; every sentence about the data comes from `model`. The classes are the
+//! app's own, so the page looks like the app it becomes.
 
 use std::ops::Range;
 
 use maud::{html, Markup, PreEscaped};
 
 use super::{json_ld, FirstScreen, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH, STYLE_FILE};
-use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
-use crate::model::catalog::{BUILT_TITLE_META, EVENT_TITLE_ID, PAGE_ID, SITE_NAME, WHEN, WHERE};
+use crate::model::catalog::{BUILT_TITLE_META, PAGE_ID, SITE_NAME};
 use crate::model::compiled;
-use crate::model::date::AS_WRITTEN;
 use crate::model::start::START_FILE;
 use crate::model::tiles::ROOT_FILE;
-use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, STEP_THROUGH};
 use crate::model::url_state::event_page;
-use crate::model::{Attribution, Corroboration, Dataset, Event, EventDate, Step, Standing};
+use crate::model::{Dataset, EventDate};
+use crate::ui::written_panels_html;
 
 /// The script at the top of the index's head that sends an old link to an event
 /// (`./?event=palmyra-recaptured&claim=army`, the form links took before events had pages) to the
@@ -184,40 +183,14 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
     let catalog = site.catalog;
     let dataset = &catalog.dataset;
     let event = &dataset.events[index];
-    let attribution = Attribution::of(dataset, event);
-    let corroboration = &attribution.corroboration;
     let (before, after) = catalog.neighbours(index);
     html! {
         div.page id=(PAGE_ID) {
             (masthead(Some(&dataset.title)))
             div.layout.page-layout {
                 main #main .panels {
-                    article.panel.event-panel aria-labelledby=(EVENT_TITLE_ID) {
-                        (stepper(dataset, index))
-                        h1 id=(EVENT_TITLE_ID) { (event.title) }
-                        dl.facts {
-                            dt { (WHEN) }
-                            dd { (date(&event.date)) span.edtf title=(AS_WRITTEN) { " (" (event.date.as_str()) ")" } }
-                            @if let Some(place) = &event.place {
-                                dt { (WHERE) }
-                                dd { (place) }
-                            }
-                        }
-                        p.summary { (event.summary) }
-                        @if !event.tags.is_empty() {
-                            ul.tags aria-label="Tags" { @for tag in &event.tags { li { (tag) } } }
-                        }
-                    }
-                    section.panel.attribution-panel aria-labelledby="attribution-heading" {
-                        h2 #attribution-heading { (WHO_SAYS_SO) }
-                        p.corroboration { (corroboration.summary()) }
-                        @if corroboration.contested {
-                            p.contested { span aria-hidden="true" { "⚖ " } (SIDE_BY_SIDE) }
-                        }
-                        div.originators {
-                            @for group in &attribution.groups { (originator(site, event, group, corroboration)) }
-                        }
-                    }
+                    // The app's own views of the event and of who says so, drawn natively.
+                    (PreEscaped(written_panels_html(catalog, index)))
                     nav.neighbours aria-label="Previous and next events" {
                         ul {
                             @if let Some(before) = before {
@@ -252,84 +225,6 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
                     }
                 }
             }
-        }
-    }
-}
-
-/// The event's place in the story between links to the events either side, where the app
-/// shows its Previous and Next buttons, so that the title stays where it is when the app takes
-/// over. An end with nowhere to go shows the words, dimmed, without a link.
-fn stepper(dataset: &Dataset, index: usize) -> Markup {
-    let step = Step::among_every(dataset.events.len(), index);
-    let link = |to: Option<usize>| to.and_then(|i| dataset.events.get(i)).map(|e| event_page(&e.id));
-    let (previous, next) = (link(step.and_then(|s| s.previous)), link(step.and_then(|s| s.next)));
-    html! {
-        nav.stepper aria-label=(STEP_THROUGH) {
-            a.previous href=[previous.as_deref()] aria-disabled=[previous.is_none().then_some("true")] {
-                span aria-hidden="true" { "← " } (PREVIOUS_EVENT)
-            }
-            @if let Some(step) = step { p.position { (step.to_string()) } }
-            a.next href=[next.as_deref()] aria-disabled=[next.is_none().then_some("true")] {
-                (NEXT_EVENT) span aria-hidden="true" { " →" }
-            }
-        }
-    }
-}
-
-/// One originator and its claims, as the app's attribution panel shows them.
-fn originator(site: &Site, event: &Event, group: &OriginatorClaims<'_>, corroboration: &Corroboration) -> Markup {
-    let source = group.originator;
-    let standing = Standing::of(&site.catalog.dataset, source);
-    html! {
-        section.originator.independent[standing == Standing::NotAParty] {
-            h3 { (source.name) }
-            p.source-meta {
-                span.kind { (source.kind) }
-                @if let Some(speaks_for) = group.speaks_for() { " · " span { (speaks_for) } }
-                " · "
-                span.party { (standing.to_string()) }
-            }
-            ul.claims { @for claim in &group.claims { (claim_item(site, event, claim, corroboration)) } }
-        }
-    }
-}
-
-/// One claim: what is claimed, the quote if there is one, its chain to the document, and a
-/// link to it.
-fn claim_item(site: &Site, event: &Event, attributed: &AttributedClaim<'_>, corroboration: &Corroboration) -> Markup {
-    let claim = attributed.claim;
-    let anchor = format!("claim-{}", claim.id);
-    let link = site.catalog.address(&site.catalog.link_to(&event.id, Some(&claim.id)));
-    let document_url = attributed.document.and_then(|d| d.url.as_deref());
-    let stance = corroboration.shown_stance(claim.stance);
-    let published = ChainRole::PublishedIn;
-    html! {
-        li class=(stance.map_or("claim".to_string(), |s| format!("claim {}", s.as_str()))) id=(anchor) {
-            @if let Some(stance) = stance {
-                p class=(format!("stance {}", stance.as_str())) { (stance.as_str()) }
-            }
-            p.claim-text { (claim.text) }
-            @if let Some(quote) = &claim.quote {
-                blockquote.quote cite=[document_url] { p { (quote) } }
-            }
-            ol.chain aria-label=(RELAY_CHAIN) {
-                @for (role, source) in attributed.sources() {
-                    li class=(role.class()) { span.role { (role.words()) } " " span.name { (source.name) } }
-                }
-                @if let Some(document) = attributed.document {
-                    li class=(published.class()) {
-                        span.role { (published.words()) }
-                        " "
-                        @if let Some(url) = &document.url {
-                            a href=(url) rel="noopener noreferrer" { (document.title) }
-                        } @else {
-                            cite { (document.title) }
-                        }
-                        (attributed.document_details())
-                    }
-                }
-            }
-            a.claim-link href=(format!("{link}#{anchor}")) { "Link to this claim" }
         }
     }
 }

@@ -155,6 +155,14 @@ pub fn first_screen_html(catalog: Arc<crate::model::Catalog>, events: usize, geo
     })
 }
 
+/// The panels of the event at `index` of `catalog` as its page written at build time shows
+/// them: the app's own views of the event and of who says so
+/// ([`super::event_panel::written_panels`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn written_panels_html(catalog: &crate::model::Catalog, index: usize) -> String {
+    Owner::new().with(|| super::event_panel::written_panels(catalog, index).to_html())
+}
+
 /// The whole app, from the stage its dataset is at: ready (the site's own), or being
 /// downloaded from the `?data=` link the page was opened with.
 #[component]

@@ -1,4 +1,6 @@
-//! The panels for the selected event: what happened, and who says so.
+//! The panels for the selected event: what happened, and who says so. The app draws them
+//! beside its timeline; each event's page, written at build time, is these same views
+//! ([`WrittenPanels`]), with links where the app has buttons.
 
 use leptos::{html, prelude::*};
 
@@ -7,10 +9,26 @@ use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RE
 use crate::model::catalog::{EVENT_TITLE_ID, WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
 use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, START_WITH_FIRST, STEP_THROUGH};
-use crate::model::{Attribution, Corroboration, Dataset, Direction, Standing};
+use crate::model::{Attribution, Catalog, Corroboration, Direction, EventDate, Standing};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{url_state::event_page, Dataset, Step};
 
-/// The selected event: where it stands in the story, with Previous and Next, then its title,
-/// date in words, place, summary and tags.
+/// The id of the heading of the attribution panel, which names it.
+const ATTRIBUTION_HEADING_ID: &str = "attribution-heading";
+
+/// Where a view of the event is drawn: in the app, or into its page written at build time,
+/// which works with no script: there the event's title is the page's heading, and the steps
+/// and a claim's link are links where the app has buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drawn {
+    InApp,
+    // Only the site's build, natively, writes pages.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Written,
+}
+
+/// The selected event: where it stands in the story, with Previous and Next, then what
+/// happened ([`EventDetails`]).
 #[component]
 pub fn EventPanel() -> impl IntoView {
     let state = use_state();
@@ -23,33 +41,92 @@ pub fn EventPanel() -> impl IntoView {
                     <p class="empty">"Select an event on the timeline or in the list to see what happened and who says so."</p>
                 }
                 .into_any(),
-                Some(index) => {
-                    let catalog = state.catalog();
-                    let event = &catalog.dataset.events[index];
-                    view! {
-                        <h2 id=EVENT_TITLE_ID>{event.title.clone()}</h2>
-                        <dl class="facts">
-                            <dt>{WHEN}</dt>
-                            <dd>
-                                {event.date.human()}
-                                <span class="edtf" title=AS_WRITTEN>
-                                    " (" {event.date.as_str().to_string()} ")"
-                                </span>
-                            </dd>
-                            {event.place.clone().map(|place| view! { <dt>{WHERE}</dt> <dd>{place}</dd> })}
-                        </dl>
-                        <p class="summary">{event.summary.clone()}</p>
-                        <CopyLink event=event.id.clone() what="event"/>
-                        {(!event.tags.is_empty()).then(|| view! {
-                            <ul class="tags" aria-label="Tags">
-                                {event.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
-                            </ul>
-                        })}
-                    }
-                    .into_any()
-                }
+                Some(index) => event_details(&state.catalog(), index, Drawn::InApp).into_any(),
             }}
         </aside>
+    }
+}
+
+/// Both panels of the event at `index` of `catalog`, as its page written at build time shows
+/// them: the page's article, and the section on who says so.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn written_panels(catalog: &Catalog, index: usize) -> impl IntoView {
+    view! {
+        <article class="panel event-panel" aria-labelledby=EVENT_TITLE_ID>
+            {written_stepper(&catalog.dataset, index)}
+            {event_details(catalog, index, Drawn::Written)}
+        </article>
+        <section class="panel attribution-panel" aria-labelledby=ATTRIBUTION_HEADING_ID>
+            <h2 id=ATTRIBUTION_HEADING_ID>{WHO_SAYS_SO}</h2>
+            {who_says_so(catalog, index, Drawn::Written)}
+        </section>
+    }
+}
+
+/// What happened: the event's title, its date in words, place, summary and tags. The title is
+/// the page's heading on the event's written page, and a panel's in the app.
+fn event_details(catalog: &Catalog, index: usize, drawn: Drawn) -> impl IntoView {
+    let written = drawn == Drawn::Written;
+    let event = &catalog.dataset.events[index];
+    let title = event.title.clone();
+    let heading = if written {
+        view! { <h1 id=EVENT_TITLE_ID>{title}</h1> }.into_any()
+    } else {
+        view! { <h2 id=EVENT_TITLE_ID>{title}</h2> }.into_any()
+    };
+    view! {
+        {heading}
+        <dl class="facts">
+            <dt>{WHEN}</dt>
+            <dd>
+                {date_text(&event.date)}
+                <span class="edtf" title=AS_WRITTEN>
+                    " (" {event.date.as_str().to_string()} ")"
+                </span>
+            </dd>
+            {event.place.clone().map(|place| view! { <dt>{WHERE}</dt> <dd>{place}</dd> })}
+        </dl>
+        <p class="summary">{event.summary.clone()}</p>
+        {(!written).then(|| view! { <CopyLink event=event.id.clone() what="event"/> })}
+        {(!event.tags.is_empty()).then(|| view! {
+            <ul class="tags" aria-label="Tags">
+                {event.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// A date in words, in a `<time>` element where it has a machine form.
+fn date_text(date: &EventDate) -> impl IntoView {
+    let human = date.human();
+    match date.machine() {
+        Some(machine) => view! { <time datetime=machine.to_string()>{human}</time> }.into_any(),
+        None => human.into_any(),
+    }
+}
+
+/// The event's place in the story between links to the events either side, on its written
+/// page, where the app shows its Previous and Next buttons, so that the title stays where it
+/// is when the app takes over. An end with nowhere to go shows the words, dimmed, without a
+/// link.
+#[cfg(not(target_arch = "wasm32"))]
+fn written_stepper(dataset: &Dataset, index: usize) -> impl IntoView {
+    let step = Step::among_every(dataset.events.len(), index);
+    let link = |to: Option<usize>| to.and_then(|i| dataset.events.get(i)).map(|e| event_page(&e.id));
+    let (previous, next) = (link(step.and_then(|s| s.previous)), link(step.and_then(|s| s.next)));
+    let nowhere = |to: &Option<String>| to.is_none().then_some("true");
+    view! {
+        <nav class="stepper" aria-label=STEP_THROUGH>
+            <a class="previous" aria-disabled=nowhere(&previous) href=previous>
+                <span aria-hidden="true">"← "</span>
+                {PREVIOUS_EVENT}
+            </a>
+            {step.map(|s| view! { <p class="position">{s.to_string()}</p> })}
+            <a class="next" aria-disabled=nowhere(&next) href=next>
+                {NEXT_EVENT}
+                <span aria-hidden="true">" →"</span>
+            </a>
+        </nav>
     }
 }
 
@@ -118,45 +195,46 @@ fn Stepper() -> impl IntoView {
     }
 }
 
-/// Every claim about the selected event, grouped by originator, with relay chains,
-/// documents and quotes; qualifying and disputing claims stand beside the others.
+/// Every claim about the selected event ([`WhoSaysSo`]).
 #[component]
 pub fn AttributionPanel() -> impl IntoView {
     let state = use_state();
     view! {
-        <aside class="panel attribution-panel" aria-labelledby="attribution-heading">
-            <h2 id="attribution-heading">{WHO_SAYS_SO}</h2>
+        <aside class="panel attribution-panel" aria-labelledby=ATTRIBUTION_HEADING_ID>
+            <h2 id=ATTRIBUTION_HEADING_ID>{WHO_SAYS_SO}</h2>
             {move || match state.selected.get() {
                 None => view! { <p class="empty">"No event selected."</p> }.into_any(),
-                Some(index) => {
-                    let catalog = state.catalog();
-                    let dataset = &catalog.dataset;
-                    let event = &dataset.events[index];
-                    let attribution = Attribution::of(dataset, event);
-                    let c = &attribution.corroboration;
-                    view! {
-                        <p class="corroboration">{c.summary()}</p>
-                        {c.contested.then(|| view! {
-                            <p class="contested">
-                                <span aria-hidden="true">"⚖ "</span>
-                                {SIDE_BY_SIDE}
-                            </p>
-                        })}
-                        <div class="originators">
-                            {attribution.groups.iter().map(|group| originator_card(dataset, &event.id, group, c)).collect_view()}
-                        </div>
-                    }
-                    .into_any()
-                }
+                Some(index) => who_says_so(&state.catalog(), index, Drawn::InApp).into_any(),
             }}
         </aside>
     }
 }
 
+/// Every claim about the event at `index`, grouped by originator, with relay chains,
+/// documents and quotes; qualifying and disputing claims stand beside the others.
+fn who_says_so(catalog: &Catalog, index: usize, drawn: Drawn) -> impl IntoView {
+    let dataset = &catalog.dataset;
+    let event = &dataset.events[index];
+    let attribution = Attribution::of(dataset, event);
+    let c = &attribution.corroboration;
+    view! {
+        <p class="corroboration">{c.summary()}</p>
+        {c.contested.then(|| view! {
+            <p class="contested">
+                <span aria-hidden="true">"⚖ "</span>
+                {SIDE_BY_SIDE}
+            </p>
+        })}
+        <div class="originators">
+            {attribution.groups.iter().map(|group| originator_card(catalog, &event.id, group, c, drawn)).collect_view()}
+        </div>
+    }
+}
+
 /// One originator and its claims about the event with id `event`.
-fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>, corroboration: &Corroboration) -> impl IntoView {
+fn originator_card(catalog: &Catalog, event: &str, group: &OriginatorClaims<'_>, corroboration: &Corroboration, drawn: Drawn) -> impl IntoView {
     let source = group.originator;
-    let standing = Standing::of(dataset, source);
+    let standing = Standing::of(&catalog.dataset, source);
     view! {
         <section class="originator" class:independent=standing == Standing::NotAParty>
             <h3>{source.name.clone()}</h3>
@@ -167,7 +245,7 @@ fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>,
                 <span class="party">{standing.to_string()}</span>
             </p>
             <ul class="claims">
-                {group.claims.iter().map(|claim| claim_item(event, claim, corroboration)).collect_view()}
+                {group.claims.iter().map(|claim| claim_item(catalog, event, claim, corroboration, drawn)).collect_view()}
             </ul>
         </section>
     }
@@ -176,16 +254,19 @@ fn originator_card(dataset: &Dataset, event: &str, group: &OriginatorClaims<'_>,
 /// One claim about the event with id `event`: its stance where claims differ, what is claimed,
 /// the quote if there is one, and its chain from the originator through each relay to the
 /// document, drawn as a diagram whose nodes each say what their source did.
-fn claim_item(event: &str, attributed: &AttributedClaim<'_>, corroboration: &Corroboration) -> impl IntoView {
-    let state = use_state();
+fn claim_item(catalog: &Catalog, event: &str, attributed: &AttributedClaim<'_>, corroboration: &Corroboration, drawn: Drawn) -> impl IntoView {
     let claim = attributed.claim;
     let id = claim.id.clone();
+    // The claim a link names is highlighted in the app; a written page has its anchor.
+    let state = (drawn == Drawn::InApp).then(use_state);
     let highlighted = {
         let id = id.clone();
-        move || state.claim.get().as_deref() == Some(id.as_str())
+        move || state.is_some_and(|state| state.claim.get().as_deref() == Some(id.as_str()))
     };
     let anchor = format!("claim-{id}");
+    let way = claim_link(catalog, event, id, &anchor, drawn);
     let stance = corroboration.shown_stance(claim.stance);
+    let cited = attributed.document.and_then(|d| d.url.clone());
     let document = attributed.document.map(|d| {
         let title = d.title.clone();
         let title_view = match &d.url {
@@ -215,12 +296,23 @@ fn claim_item(event: &str, attributed: &AttributedClaim<'_>, corroboration: &Cor
         <li class=stance.map_or("claim".to_string(), |s| format!("claim {}", s.as_str())) id=anchor class:highlighted=highlighted>
             {stance.map(|s| view! { <p class=format!("stance {}", s.as_str())>{s.as_str()}</p> })}
             <p class="claim-text">{claim.text.clone()}</p>
-            {claim.quote.clone().map(|q| view! { <blockquote class="quote"><p>{q}</p></blockquote> })}
+            {claim.quote.clone().map(|q| view! { <blockquote class="quote" cite=cited><p>{q}</p></blockquote> })}
             <ol class="chain" aria-label=RELAY_CHAIN>
                 {sources.collect_view()}
                 {document}
             </ol>
-            <CopyLink event=event.to_string() claim=id what="claim"/>
+            {way}
         </li>
+    }
+}
+
+/// The way to a claim: in the app, buttons that copy or share a link to it or its citation;
+/// on a written page, a link to it.
+fn claim_link(catalog: &Catalog, event: &str, claim: String, anchor: &str, drawn: Drawn) -> impl IntoView {
+    if drawn == Drawn::Written {
+        let link = catalog.address(&catalog.link_to(event, Some(&claim)));
+        view! { <a class="claim-link" href=format!("{link}#{anchor}")>"Link to this claim"</a> }.into_any()
+    } else {
+        view! { <CopyLink event=event.to_string() claim=claim what="claim"/> }.into_any()
     }
 }

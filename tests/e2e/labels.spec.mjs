@@ -116,7 +116,7 @@ test.describe('at 1280 × 800', () => {
   });
 });
 
-test.describe('at 390 × 844', () => {
+test.describe('at 390 × 844', { tag: '@phone-only' }, () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
   test('the first screen shows the dataset, the timeline with titles on it, and the ways to the list and the filters', async ({ page }) => {

@@ -13,7 +13,7 @@ test('a link to an event opens it cold, with its panel', async ({ page }) => {
   await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^With Russian air support/);
 });
 
-test('a link to a claim highlights it', async ({ page }) => {
+test('a link to a claim highlights it', { tag: '@phone' }, async ({ page }) => {
   await page.goto('./?event=palmyra-recaptured&claim=army');
   await expect(panelHeading(page)).toHaveText('Syrian forces recapture Palmyra');
   const claim = page.locator('.claim.highlighted');

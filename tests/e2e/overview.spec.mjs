@@ -53,7 +53,7 @@ test.beforeEach(async ({ page }) => {
   await expect(windowSlider(page)).toBeVisible();
 });
 
-test('the strip is horizontal, slim, spans the whole dataset and names its sliders', async ({ page }) => {
+test('the strip is horizontal, slim, spans the whole dataset and names its sliders', { tag: '@phone' }, async ({ page }) => {
   const strip = await overview(page).boundingBox();
   const area = await detail(page).boundingBox();
   expect(strip.height).toBeGreaterThanOrEqual(36);

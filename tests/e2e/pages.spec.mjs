@@ -125,18 +125,49 @@ test.describe('without JavaScript', () => {
 // leaves the page exactly as written. Every page in the light scheme; in the dark one, whose
 // colours are all that differ, the index and three event pages: the first, one with qualifying
 // claims and quotes, and one with an open date.
+test("every event's written page says what the app's panels say about it, word for word", async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start with the first event' }).click();
+  const total = dataset.events.length;
+  const seen = new Set();
+  for (let at = 0; at < total; at += 1) {
+    // The app, stepped to the event (in time order), and its page as the build wrote it (not
+    // through the app).
+    await expect(page.locator('.event-panel .position')).toHaveText(`Event ${at + 1} of ${total}`);
+    const id = new URL(page.url()).pathname.split('/').pop().replace(/\.html$/, '');
+    const event = dataset.events.find((e) => e.id === id);
+    await expect(panelHeading(page)).toHaveText(event.title);
+    seen.add(id);
+    const written = await (await page.request.get(page.url())).text();
+    // What the two panels say, as words: their text with every run of white space made one
+    // space, leaving out only the ways to copy or follow a link to it (buttons in the app, a
+    // link on the written page).
+    const [app, page_] = await page.evaluate((html) => {
+      const said = (root) =>
+        ['.event-panel', '.attribution-panel'].map((selector) => {
+          const panel = root.querySelector(selector).cloneNode(true);
+          for (const control of panel.querySelectorAll('.copy-link, .claim-link')) control.remove();
+          return panel.textContent.replace(/\s+/g, ' ').trim();
+        });
+      return [said(document), said(new DOMParser().parseFromString(html, 'text/html'))];
+    }, written);
+    expect(page_[0]).toContain(event.title);
+    expect(page_[1]).toContain(event.claims[0].text);
+    expect(page_, event.id).toEqual(app);
+    if (at + 1 < total) await page.getByRole('button', { name: 'Next event' }).click();
+  }
+  expect(seen.size).toBe(total);
+});
+
 test('axe-core finds no violation on the index and the event pages, light or dark', async ({ page }) => {
-  test.setTimeout(180_000);
   await page.route(/\/(sourceline-[^/]*|register-sw\.js)$/, (route) => route.abort());
-  const pages = {
-    light: ['./', ...dataset.events.map((e) => `${e.id}.html`)],
-    dark: ['./', 'civil-war.html', 'palmyra-recaptured.html', 'sdf-cedes-villages.html'],
-  };
-  for (const [scheme, paths] of Object.entries(pages)) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of paths) {
-      await page.goto(path);
-      await expect(page.locator('#page')).toBeVisible();
+  // Every event's page is one frame around the app's own panels: the index, and pages with and
+  // without a place, quotes, relays and disputes.
+  for (const path of ['./', 'civil-war.html', 'palmyra-recaptured.html', 'sdf-cedes-villages.html']) {
+    await page.goto(path);
+    await expect(page.locator('#page')).toBeVisible();
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
       expect(await violations(page), `${path} (${scheme})`).toEqual([]);
     }
   }
@@ -177,7 +208,7 @@ test('with JavaScript, an event page becomes the app on that event; moving gives
   await expect(page).toHaveURL(/\/palmyra-recaptured\.html\?claim=army$/);
 });
 
-test('when the app takes over an event page, the title stays where the page showed it', async ({ page }) => {
+test('when the app takes over an event page, the title stays where the page showed it', { tag: '@phone' }, async ({ page }) => {
   // Hold the app back until the page as written has been measured.
   const release = await holdApp(page);
   await page.goto('palmyra-recaptured.html');

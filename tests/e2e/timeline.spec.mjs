@@ -35,7 +35,7 @@ test('an event picked from the list shows its claims, quotes and relay chains', 
   await expect(page.getByRole('status').filter({ hasText: 'Event 10 of 13:' })).toHaveText('Event 10 of 13: Syrian forces recapture Palmyra, 2 March 2017');
 });
 
-test('an event picked on the timeline by pointer', async ({ page }) => {
+test('an event picked on the timeline by pointer', { tag: '@phone' }, async ({ page }) => {
   // The first event: drawn at every width (later ones may be gathered on a phone).
   const mark = timeline(page).getByRole('button', { name: "Syria's civil war begins, about 2011" });
   await mark.click();
@@ -44,7 +44,7 @@ test('an event picked on the timeline by pointer', async ({ page }) => {
   await expect(attribution(page)).toContainText('paragraph 3');
 });
 
-test('an event picked by keyboard alone', async ({ page }) => {
+test('an event picked by keyboard alone', { tag: '@phone' }, async ({ page }) => {
   // Tab until focus reaches an event on the timeline, then press Enter.
   let name = '';
   for (let i = 0; i < 40 && !name; i++) {
@@ -121,8 +121,7 @@ test('filter by a source and by search text, and clear', async ({ page }) => {
   await expect(searchbox(page)).toHaveValue('');
 });
 
-test('on a phone the filter menus fold away and say how many are on', async ({ page }, info) => {
-  test.skip(info.project.name !== 'phone', 'the menus fold only on narrow screens');
+test('on a phone the filter menus fold away and say how many are on', { tag: '@phone-only' }, async ({ page }) => {
   const toggle = page.getByRole('button', { name: /^Filters/ });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByLabel('Tag')).toBeHidden();
@@ -165,7 +164,7 @@ const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 // The README shows these four images: `./x screenshots` runs this test with SCREENSHOTS_DIR set
 // to docs/screenshots, where it writes main-1280-light.png and the others.
-test('screenshots of the main view, light and dark', async ({ page }, info) => {
+test('screenshots of the main view, light and dark', { tag: '@phone' }, async ({ page }, info) => {
   const size = info.project.name === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 800 };
   await page.setViewportSize(size);
   await eventList(page).getByRole('button', { name: /Syrian forces recapture Palmyra/ }).click();
@@ -235,7 +234,7 @@ async function touch(area, vertical, steps) {
   }, { vertical, steps });
 }
 
-test('the wheel zooms where the pointer is, a drag or swipe pans, a pinch zooms', async ({ page }, info) => {
+test('the wheel zooms where the pointer is, a drag or swipe pans, a pinch zooms', { tag: '@phone' }, async ({ page }, info) => {
   const phone = info.project.name === 'phone';
   const area = timeline(page).getByRole('group', { name: /^Events from/ });
   const range = timeline(page).locator('.range');
