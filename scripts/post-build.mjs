@@ -113,7 +113,9 @@ if (!process.argv.includes('--no-site')) {
   // Preview images are kept by what they show in target/previews, so that a build after a
   // change draws only the images of the events that changed.
   const cache = ['--cache', join('target', 'previews')];
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--release', '--bin', 'site', '--', dir, ...dataset, ...cache], { stdio: 'inherit', env });
+  // The release profile, or the one ./x's tests name (SOURCELINE_TOOLS_PROFILE), which write the same pages.
+  const profile = process.env.SOURCELINE_TOOLS_PROFILE || 'release';
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', profile, '--bin', 'site', '--', dir, ...dataset, ...cache], { stdio: 'inherit', env });
 }
 
 // What takes long on a large site is said as it goes, with the time each step took.

@@ -307,7 +307,8 @@ fn no_part_of_the_crate_has_an_import_cycle() {
 #[test]
 fn the_site_draws_what_the_app_shows_with_the_app_s_own_views() {
     let files = module_files("site");
-    let users: Vec<&str> = files.iter().filter(|(_, text)| text.contains("crate::ui")).map(|(module, _)| module.as_str()).collect();
+    let users: Vec<&str> =
+        files.iter().filter(|(module, text)| *module != "site::tests" && text.contains("crate::ui")).map(|(module, _)| module.as_str()).collect();
     assert_eq!(users, ["site::first_screen", "site::pages"], "src/site takes the first screen and an event's panels from the components");
     // One definition of an event's panels: the site writes none of their markup itself.
     let pages = &files["site::pages"];
@@ -315,6 +316,15 @@ fn the_site_draws_what_the_app_shows_with_the_app_s_own_views() {
         // As maud names a class (`p.summary {`, `li.claim-text[…]`), or as an attribute's value.
         let named = [" ", "{", "[", "."].iter().any(|after| pages.contains(&format!(".{class}{after}"))) || pages.contains(&format!("\"{class}\""));
         assert!(!named, "src/site/pages.rs writes the panels' `{class}` itself");
+    }
+}
+
+#[test]
+fn the_dom_s_names_live_on_the_ui_s_side() {
+    for (module, text) in module_files("model") {
+        for named in ["_ID: &str", "_CLASS: &str", "fn class("] {
+            assert!(!text.contains(named), "{module} names an element of the DOM (`{named}`): that is for ui::dom");
+        }
     }
 }
 

@@ -77,15 +77,6 @@ impl ChainRole {
             ChainRole::PublishedIn => "published in",
         }
     }
-
-    /// The class of the node, for its look.
-    pub fn class(self) -> &'static str {
-        match self {
-            ChainRole::Originated => "originated",
-            ChainRole::Relayed => "relayed",
-            ChainRole::PublishedIn => "document",
-        }
-    }
 }
 
 /// One claim with everything it points at resolved: its chain of sources, from originator to
@@ -319,7 +310,6 @@ mod tests {
             attribution.groups[0].claims[0].sources().map(|(role, s)| (role.words(), s.name.as_str())).collect();
         assert_eq!(roles, [("originated", "Army"), ("relayed", "Agency")]);
         assert_eq!(ChainRole::PublishedIn.words(), "published in");
-        assert_eq!(ChainRole::PublishedIn.class(), "document");
     }
 
     #[test]

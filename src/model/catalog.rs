@@ -19,22 +19,6 @@ use super::words::{count, shortened};
 pub const WHEN: &str = "When";
 pub const WHERE: &str = "Where";
 
-/// The id of the element that holds a page's own content, written at build time, which the app
-/// removes when it takes the page's place.
-pub const PAGE_ID: &str = "page";
-
-/// The class of each copy of a large site's first screen, written into its index before the
-/// page's own content (`site::first_screen`), which the app removes with that content.
-pub const FIRST_SCREEN_CLASS: &str = "first-screen";
-
-/// The id of the element that holds the selected event's title, in the app's panel and on the
-/// event's page written at build time: the app finds the page's title by it when it takes over.
-pub const EVENT_TITLE_ID: &str = "event-panel-heading";
-
-/// The name of the `meta` element by which every page of a site gives the title of the dataset
-/// it was built with, so that the app can offer it back from another dataset without reading it.
-pub const BUILT_TITLE_META: &str = "sourceline-dataset";
-
 /// The product's name, as pages, previews and titles give it.
 pub const SITE_NAME: &str = "sourceline";
 

@@ -2,8 +2,8 @@
 //! order, like slides, and say where the reader is ("Event 10 of 13").
 //!
 //! What belongs here: which events a step goes through, where it leads from the selected event,
-//! the keys that step, and the words for the position. What does not: the buttons, the key
-//! listener and the selection itself, which live in the UI.
+//! and the words for the position. What does not: the buttons, the keys that step (`ui::keys`),
+//! the key listener and the selection itself, which live in the UI.
 
 use std::fmt;
 
@@ -14,30 +14,6 @@ pub enum Direction {
     Previous,
     /// To the event after, in time; from no selection, to the first event.
     Next,
-}
-
-impl Direction {
-    /// The direction a key steps in, from a keyboard event's `key`: `n`, `j` and Page Down go on,
-    /// `p`, `k` and Page Up go back. Never the arrows, `+`, `-` or `0`, which move and zoom the
-    /// timeline. Page Down and Page Up step only while the timeline has focus (`on_timeline`),
-    /// as a presentation clicker's do; anywhere else they scroll the page as always.
-    pub fn of_key(key: &str, on_timeline: bool) -> Option<Direction> {
-        match key {
-            "n" | "N" | "j" | "J" => Some(Direction::Next),
-            "p" | "P" | "k" | "K" => Some(Direction::Previous),
-            "PageDown" if on_timeline => Some(Direction::Next),
-            "PageUp" if on_timeline => Some(Direction::Previous),
-            _ => None,
-        }
-    }
-
-    /// The keys that step this way, as `aria-keyshortcuts` lists them.
-    pub fn shortcuts(self) -> &'static str {
-        match self {
-            Direction::Previous => "P K PageUp",
-            Direction::Next => "N J PageDown",
-        }
-    }
 }
 
 /// The events a step goes through.
@@ -208,41 +184,5 @@ mod tests {
         assert_eq!(step(&[0, 1, 2], 3, Some(1), Direction::Next), Some(2));
         assert_eq!(step(&[0, 1, 2], 3, Some(1), Direction::Previous), Some(0));
         assert_eq!(step(&[0, 1, 2], 3, Some(2), Direction::Next), None);
-    }
-
-    #[test]
-    fn letters_and_page_keys_step_but_the_timeline_keys_do_not() {
-        for (key, expected) in [
-            ("n", Some(Direction::Next)),
-            ("N", Some(Direction::Next)),
-            ("j", Some(Direction::Next)),
-            ("PageDown", Some(Direction::Next)),
-            ("p", Some(Direction::Previous)),
-            ("k", Some(Direction::Previous)),
-            ("PageUp", Some(Direction::Previous)),
-            ("ArrowRight", None),
-            ("ArrowLeft", None),
-            ("ArrowDown", None),
-            ("+", None),
-            ("-", None),
-            ("0", None),
-            ("Enter", None),
-        ] {
-            assert_eq!(Direction::of_key(key, true), expected, "{key}");
-        }
-        assert_eq!(Direction::of_key("PageDown", false), None, "off the timeline, Page Down scrolls");
-        assert_eq!(Direction::of_key("n", false), Some(Direction::Next));
-    }
-
-    #[test]
-    fn every_key_that_steps_is_listed_in_its_shortcuts() {
-        for direction in [Direction::Previous, Direction::Next] {
-            for key in direction.shortcuts().split(' ') {
-                assert_eq!(Direction::of_key(key, true), Some(direction), "{key}");
-                if key.len() == 1 {
-                    assert_eq!(Direction::of_key(&key.to_ascii_lowercase(), true), Some(direction), "{key}");
-                }
-            }
-        }
     }
 }

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use lol_html::errors::RewritingError;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
-use crate::model::catalog::FIRST_SCREEN_CLASS;
+use crate::ui::dom::FIRST_SCREEN_CLASS;
 use crate::model::{start, Catalog};
 use crate::ui::{first_screen_html, Geometry, TextAdvance};
 

@@ -9,12 +9,13 @@ use std::ops::Range;
 use maud::{html, Markup, PreEscaped};
 
 use super::{json_ld, FirstScreen, Site, PREVIEW_HEIGHT, PREVIEW_WIDTH, STYLE_FILE};
-use crate::model::catalog::{BUILT_TITLE_META, PAGE_ID, SITE_NAME};
+use crate::model::catalog::SITE_NAME;
 use crate::model::compiled;
 use crate::model::start::START_FILE;
 use crate::model::tiles::ROOT_FILE;
 use crate::model::url_state::event_page;
 use crate::model::{Dataset, EventDate};
+use crate::ui::dom::{BUILT_TITLE_META, MAIN_ID, PAGE_ID};
 use crate::ui::written_panels_html;
 
 /// The script at the top of the index's head that sends an old link to an event
@@ -155,7 +156,7 @@ pub fn index_body(site: &Site, first_screen: Option<&FirstScreen>) -> Markup {
         }
         div.page id=(PAGE_ID) {
             (masthead(None))
-            main #main .page-index {
+            main id=(MAIN_ID) .page-index {
                 h1 { (dataset.title) }
                 p.description { (dataset.description) }
                 nav aria-labelledby="page-events-heading" {
@@ -188,7 +189,7 @@ pub fn event_body(site: &Site, index: usize) -> Markup {
         div.page id=(PAGE_ID) {
             (masthead(Some(&dataset.title)))
             div.layout.page-layout {
-                main #main .panels {
+                main id=(MAIN_ID) .panels {
                     // The app's own views of the event and of who says so, drawn natively.
                     (PreEscaped(written_panels_html(catalog, index)))
                     nav.neighbours aria-label="Previous and next events" {

@@ -223,7 +223,7 @@ fn writing_twice_into_a_built_folder_gives_the_same_pages() {
     assert_eq!(crate::model::compiled::read(&compiled).as_ref(), Ok(&catalog.dataset));
     for page in ["index.html", "palmyra-recaptured.html", "_shell.html"] {
         let html = std::fs::read_to_string(dir.join(page)).unwrap();
-        assert_eq!(meta(&html, crate::model::catalog::BUILT_TITLE_META), "Palmyra changes hands, 2011–2017", "{page}");
+        assert_eq!(meta(&html, crate::ui::dom::BUILT_TITLE_META), "Palmyra changes hands, 2011–2017", "{page}");
     }
     let png = std::fs::read(dir.join("previews/palmyra-recaptured.png")).unwrap();
     assert_eq!((u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())), (1200, 630));

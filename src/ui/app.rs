@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage, Tiling};
 use super::shell::Shell;
 use super::{panic, url};
-use crate::model::catalog::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, PAGE_ID};
+use super::dom::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, PAGE_ID};
 use crate::model::{compiled, start, tiles};
 use crate::model::{DatasetOrigin, LoadFailure};
 

@@ -73,11 +73,7 @@ pub fn EventList() -> impl IntoView {
     });
     // Up and Down move between rows, scrolling rows into the page as they are needed.
     let on_keydown = move |e: leptos::ev::KeyboardEvent| {
-        let step: isize = match e.key().as_str() {
-            "ArrowDown" => 1,
-            "ArrowUp" => -1,
-            _ => return,
-        };
+        let Some(step) = super::keys::list_step(&e.key()) else { return };
         let Some(active) = document().active_element() else { return };
         let Some(position) = active.get_attribute("data-position").and_then(|p| p.parse::<usize>().ok()) else { return };
         let target = position as isize + step;

@@ -4,17 +4,16 @@
 
 use leptos::{html, prelude::*};
 
+use super::keys::story_shortcuts;
 use super::{use_state, CopyLink};
 use crate::model::attribution::{AttributedClaim, ChainRole, OriginatorClaims, RELAY_CHAIN, SIDE_BY_SIDE, WHO_SAYS_SO};
-use crate::model::catalog::{EVENT_TITLE_ID, WHEN, WHERE};
+use super::dom::{chain_role_class, claim_anchor, ATTRIBUTION_HEADING_ID, EVENT_TITLE_ID};
+use crate::model::catalog::{WHEN, WHERE};
 use crate::model::date::AS_WRITTEN;
 use crate::model::story::{NEXT_EVENT, PREVIOUS_EVENT, START_WITH_FIRST, STEP_THROUGH};
 use crate::model::{Attribution, Catalog, Corroboration, Direction, EventDate, Standing};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{url_state::event_page, Dataset, Step};
-
-/// The id of the heading of the attribution panel, which names it.
-const ATTRIBUTION_HEADING_ID: &str = "attribution-heading";
 
 /// Where a view of the event is drawn: in the app, or into its page written at build time,
 /// which works with no script: there the event's title is the page's heading, and the steps
@@ -161,7 +160,7 @@ fn Stepper() -> impl IntoView {
                 when=move || step.get().is_some()
                 fallback=move || {
                     view! {
-                        <button type="button" class="start" aria-keyshortcuts=Direction::Next.shortcuts() on:click=begin>
+                        <button type="button" class="start" aria-keyshortcuts=story_shortcuts(Direction::Next) on:click=begin>
                             {START_WITH_FIRST}
                             <span aria-hidden="true">" →"</span>
                         </button>
@@ -171,7 +170,7 @@ fn Stepper() -> impl IntoView {
                 <button
                     type="button"
                     class="previous"
-                    aria-keyshortcuts=Direction::Previous.shortcuts()
+                    aria-keyshortcuts=story_shortcuts(Direction::Previous)
                     aria-disabled=move || nowhere(Direction::Previous)
                     on:click=go(Direction::Previous)
                 >
@@ -183,7 +182,7 @@ fn Stepper() -> impl IntoView {
                     type="button"
                     class="next"
                     node_ref=next
-                    aria-keyshortcuts=Direction::Next.shortcuts()
+                    aria-keyshortcuts=story_shortcuts(Direction::Next)
                     aria-disabled=move || nowhere(Direction::Next)
                     on:click=go(Direction::Next)
                 >
@@ -263,7 +262,7 @@ fn claim_item(catalog: &Catalog, event: &str, attributed: &AttributedClaim<'_>, 
         let id = id.clone();
         move || state.is_some_and(|state| state.claim.get().as_deref() == Some(id.as_str()))
     };
-    let anchor = format!("claim-{id}");
+    let anchor = claim_anchor(&id);
     let way = claim_link(catalog, event, id, &anchor, drawn);
     let stance = corroboration.shown_stance(claim.stance);
     let cited = attributed.document.and_then(|d| d.url.clone());
@@ -275,7 +274,7 @@ fn claim_item(catalog: &Catalog, event: &str, attributed: &AttributedClaim<'_>, 
         };
         let role = ChainRole::PublishedIn;
         view! {
-            <li class=role.class()>
+            <li class=chain_role_class(role)>
                 <span class="role">{role.words()}</span>
                 " "
                 {title_view}
@@ -285,7 +284,7 @@ fn claim_item(catalog: &Catalog, event: &str, attributed: &AttributedClaim<'_>, 
     });
     let sources = attributed.sources().map(|(role, source)| {
         view! {
-            <li class=role.class()>
+            <li class=chain_role_class(role)>
                 <span class="role">{role.words()}</span>
                 " "
                 <span class="name">{source.name.clone()}</span>

@@ -12,9 +12,13 @@
 //! - `url/`: the address bar, the page's title and description, and links to copy or share;
 //! - `panic`: the page shown if the app ever panics;
 //! - `tasks`: work spread over the page's tasks, so that it keeps answering;
-//! - `page`: whether the components are drawn in a browser or rendered to HTML.
+//! - `page`: whether the components are drawn in a browser or rendered to HTML;
+//! - `dom`: the ids, classes and head names by which the page and the app find elements;
+//! - `keys`: which key does what, every table of the app's keys.
 
 mod app;
+pub mod dom;
+mod keys;
 mod event_list;
 mod event_panel;
 mod filters;
@@ -31,7 +35,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::catalog::EVENT_TITLE_ID;
+use dom::EVENT_TITLE_ID;
 use crate::model::start::is_large;
 use crate::model::story::{self, Direction, Step};
 use crate::model::{Catalog, Filter, Viewport};

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
+use super::dom::{MAIN_ID, TIMELINE_AREA_CLASS};
 use super::loader::{self, Preview};
 use super::tasks::next_task_flag;
 use super::{url, use_state, AppState, IN_BROWSER, AttributionPanel, EventList, EventPanel, Filters, SourcesView, Timeline, View};
 use crate::model::start::reading_all;
-use crate::model::{Catalog, Direction, Problem};
+use crate::model::{Catalog, Problem};
 
 /// The app over a given catalog: header, search and filters, the timeline or the sources
 /// view, the event list and the panels.
@@ -72,7 +73,7 @@ pub fn Shell(
         }
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to the timeline"</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to the timeline"</a>
         <header class="masthead">
             <div class="brand">
                 <h1>"sourceline"</h1>
@@ -100,7 +101,7 @@ pub fn Shell(
             <Filters/>
         </div>
         <div class="layout" on:keydown=move |e| step_by_key(state, e)>
-            <main id="main" tabindex="-1" aria-busy=previewing.then_some("true")>
+            <main id=MAIN_ID tabindex="-1" aria-busy=previewing.then_some("true")>
                 {move || match state.view.get() {
                     View::Timeline => view! { <Timeline/> {move || (!previewing && list_drawn.get()).then(|| view! { <EventList/> })} }.into_any(),
                     View::Sources => view! { <SourcesView/> }.into_any(),
@@ -129,8 +130,8 @@ fn step_by_key(state: AppState, e: ev::KeyboardEvent) {
         return;
     }
     // Page Down and Page Up step, as a presentation clicker's do, only on the timeline.
-    let on_timeline = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("timeline-area"));
-    if let Some(direction) = Direction::of_key(&e.key(), on_timeline) {
+    let on_timeline = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains(TIMELINE_AREA_CLASS));
+    if let Some(direction) = super::keys::story_step(&e.key(), on_timeline) {
         state.step_towards(direction);
         e.prevent_default();
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Stage;
-use crate::model::catalog::BUILT_TITLE_META;
+use crate::ui::dom::{BUILT_TITLE_META, MAIN_ID};
 use crate::model::loading::{
     download_progress, downloading, failure_heading, more_problems, offers_built, open_built, open_built_instead, problems_found, reading,
     SHOWN_PROBLEMS,
@@ -22,7 +22,7 @@ pub fn NotReady(
         Stage::Downloading { label, done, total } => {
             let (percent, amount) = download_progress(done, total);
             view! {
-                <main id="main" class="loading">
+                <main id=MAIN_ID class="loading">
                     <h1>"sourceline"</h1>
                     <p id="load-label">{downloading(&label)}</p>
                     <progress aria-labelledby="load-label" max="100" value=percent.map(|v| v.to_string())></progress>
@@ -32,7 +32,7 @@ pub fn NotReady(
             .into_any()
         }
         Stage::Reading { label, bytes } => view! {
-            <main id="main" class="loading">
+            <main id=MAIN_ID class="loading">
                 <h1>"sourceline"</h1>
                 <p role="status">{reading(&label, bytes)}</p>
             </main>
@@ -54,7 +54,7 @@ fn LoadFailurePage(
 ) -> impl IntoView {
     let offer = offers_built(&label);
     view! {
-        <main id="main" class="load-failure">
+        <main id=MAIN_ID class="load-failure">
             <h1>"sourceline"</h1>
             <h2>{failure_heading(&label)}</h2>
             <p>{reason.to_string()}</p>

@@ -4,6 +4,7 @@
 use leptos::{ev, html, prelude::*};
 
 use super::geometry::Geometry;
+use crate::ui::keys::{timeline_key, TimelineKey};
 use crate::ui::AppState;
 use crate::model::within;
 
@@ -117,16 +118,15 @@ impl Gestures {
         }
     }
 
-    /// `+` and `-` zoom, `0` shows everything, the arrows along the axis pan.
+    /// What a key does to the timeline (`ui::keys::timeline_key`): zoom, show everything, pan.
     pub fn key(&self, e: ev::KeyboardEvent) {
-        let vertical = self.geometry.get_untracked().vertical;
-        match (e.key().as_str(), vertical) {
-            ("+" | "=", _) => self.zoom_step(ZOOM_STEP),
-            ("-" | "_", _) => self.zoom_step(1.0 / ZOOM_STEP),
-            ("0", _) => self.state.show_all_days(),
-            ("ArrowLeft", false) | ("ArrowUp", true) => self.pan(-PAN_STEP),
-            ("ArrowRight", false) | ("ArrowDown", true) => self.pan(PAN_STEP),
-            _ => return,
+        let Some(action) = timeline_key(&e.key(), self.geometry.get_untracked().vertical) else { return };
+        match action {
+            TimelineKey::ZoomIn => self.zoom_step(ZOOM_STEP),
+            TimelineKey::ZoomOut => self.zoom_step(1.0 / ZOOM_STEP),
+            TimelineKey::ShowAll => self.state.show_all_days(),
+            TimelineKey::PanBack => self.pan(-PAN_STEP),
+            TimelineKey::PanForward => self.pan(PAN_STEP),
         }
         e.prevent_default();
     }

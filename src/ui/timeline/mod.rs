@@ -24,6 +24,8 @@ use crate::model::marks::LEGEND;
 use crate::model::timeline::{lay_out, Layout, Placement, Room};
 use crate::model::{Catalog, ControlTrack, Day, Filter, Viewport};
 use crate::ui::tasks::{after_paint, in_tasks, next_task, Repeat};
+use crate::ui::dom::TIMELINE_AREA_CLASS;
+use crate::ui::keys::TimelineKey;
 use crate::ui::{use_state, IN_BROWSER};
 use axis::Axis;
 use band::{BandChoice, ControlBand};
@@ -291,13 +293,13 @@ pub fn Timeline() -> impl IntoView {
                     {range}
                 </p>
                 <div class="zoom" role="group" aria-label="Zoom">
-                    <button type="button" on:click=move |_| gestures.zoom_step(ZOOM_STEP) aria-keyshortcuts="+">
+                    <button type="button" on:click=move |_| gestures.zoom_step(ZOOM_STEP) aria-keyshortcuts=TimelineKey::ZoomIn.shortcut()>
                         "Zoom in"
                     </button>
-                    <button type="button" on:click=move |_| gestures.zoom_step(1.0 / ZOOM_STEP) aria-keyshortcuts="-">
+                    <button type="button" on:click=move |_| gestures.zoom_step(1.0 / ZOOM_STEP) aria-keyshortcuts=TimelineKey::ZoomOut.shortcut()>
                         "Zoom out"
                     </button>
-                    <button type="button" on:click=move |_| state.show_all_days() aria-keyshortcuts="0">
+                    <button type="button" on:click=move |_| state.show_all_days() aria-keyshortcuts=TimelineKey::ShowAll.shortcut()>
                         "Show all"
                     </button>
                 </div>
@@ -309,7 +311,7 @@ pub fn Timeline() -> impl IntoView {
             </p>
             <overview::Overview track=chosen_track/>
             <div
-                class="timeline-area"
+                class=TIMELINE_AREA_CLASS
                 class:vertical=move || geometry.get().vertical
                 style:height=height
                 node_ref=area

@@ -14,7 +14,7 @@ use leptos::{ev, html, prelude::*};
 
 use super::band::HOLDER_COLOURS;
 use super::geometry::percent;
-use crate::model::overview::{centred_at, miniature, Density, Grip, Step, Window, BAND_CELLS, DENSITY_BINS};
+use crate::model::overview::{centred_at, miniature, Density, Grip, Window, BAND_CELLS, DENSITY_BINS};
 use crate::model::{ControlTrack, Viewport};
 use crate::ui::use_state;
 
@@ -130,7 +130,7 @@ pub fn Overview(
     };
     let key = move |grip: Grip| {
         move |e: ev::KeyboardEvent| {
-            if let Some(step) = Step::of_key(&e.key()) {
+            if let Some(step) = crate::ui::keys::window_step(&e.key()) {
                 e.prevent_default();
                 state.viewport.update(|v| *v = grip.step(v, step, &limits));
             }

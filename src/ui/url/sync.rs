@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 
 use super::{current_address, current_link};
 use crate::model::{ViewState, Viewport};
-use crate::model::catalog::EVENT_TITLE_ID;
+use crate::ui::dom::{claim_anchor, EVENT_TITLE_ID};
 use crate::ui::AppState;
 
 /// Where the page written at build time showed the event's title, in pixels from the top of the
@@ -139,7 +139,7 @@ pub fn sync_with_address_bar(state: AppState, notes: RwSignal<Vec<String>>) {
 /// taken the place of the event's page, the title stays where the page showed it.
 fn reveal_selection(state: &AppState) {
     let (target, keep_at) = match (state.selected.get_untracked(), state.claim.get_untracked()) {
-        (Some(_), Some(claim)) => (format!("claim-{claim}"), None),
+        (Some(_), Some(claim)) => (claim_anchor(&claim), None),
         (Some(_), None) => (EVENT_TITLE_ID.to_string(), use_context::<TakenOver>().and_then(TakenOver::take)),
         _ => return,
     };
