@@ -146,7 +146,7 @@ export function lighthouseTable(results) {
   if (ours.measured) {
     const each = ours.runs.filter((run) => !run.failed).map((run) => `${shift(run.cls)} with ${run.shifts ?? '–'}`);
     lines.push(
-      `On ${ours.page}, whose app takes over from the static HTML once loaded, Lighthouse's Cumulative Layout Shift is ${shift(ours.cls)} ` +
+      `On ${ours.page}, written at build time as the app's first screen, whose app starts when the reader asks for it (no run here does), Lighthouse's Cumulative Layout Shift is ${shift(ours.cls)} ` +
         `and its 'layout-shifts' audit lists ${ours.shifts ?? '–'} layout shifts (median; each run: ${each.join(', ')}).`,
     );
   }

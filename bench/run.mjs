@@ -570,9 +570,10 @@ async function readable(browser, base) {
 }
 
 /**
- * How sourceline's event page changes when the app takes over from the static HTML, on the same
- * throttled connection: where the title (#event-panel-heading) is in the static page's last
- * frame and once the app has mounted (and the page has settled), and the layout shift over the
+ * How sourceline's event page changes when the app takes over from the written page (the app's
+ * first screen, public/start.js), asked for as soon as the page has loaded, on the same
+ * throttled connection: where the event's title is in the written page's last frame and once
+ * the app has mounted (and the page has settled), and the layout shift over the
  * whole load. Cumulative Layout Shift is the largest session window of layout-shift entries
  * (gaps under 1 s, at most 5 s long), as web-vitals computes it; entries after input are left
  * out (there is none here).
@@ -585,13 +586,19 @@ async function takeoverOnce(browser, base) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, at: e.startTime });
     }).observe({ type: 'layout-shift', buffered: true });
+    // The page as written is the app's first screen (public/start.js); the reader asks for the
+    // app as soon as the page has loaded.
+    addEventListener('load', () => document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+    const shown = (id) => {
+      const el = document.getElementById(id);
+      return el && el.getClientRects().length > 0 ? el : null;
+    };
     const frame = () => {
-      const heading = document.getElementById('event-panel-heading');
-      const staticPage = document.getElementById('page');
-      if (heading && staticPage && staticPage.contains(heading)) {
-        window.__staticTop = heading.getBoundingClientRect().top;
+      const written = shown('event-panel-heading-wide') || shown('event-panel-heading-narrow') || shown('event-panel-heading');
+      if (document.documentElement.dataset.app !== 'open' && written) {
+        window.__staticTop = written.getBoundingClientRect().top;
         window.__staticSeen ??= performance.now();
-      } else if (heading && !staticPage && window.__staticTop !== undefined) {
+      } else if (document.documentElement.dataset.app === 'open' && window.__staticTop !== undefined) {
         window.__mounted = performance.now();
         return;
       }

@@ -1,15 +1,19 @@
-// sourceline's service worker: after one visit, the app and every deep link open offline.
+// sourceline's service worker: after one visit, the pages visited and every deep link open
+// offline, and once the app has been started, the app too.
 //
-// The app's page and the shell are precached with the app; the pages of single events are not
-// (a first visit would otherwise download every page of the dataset). Once the worker is in
-// place, the shell answers for every event's page, online or off, from this build's cache, and
+// The index and the shell are precached (FILES); the app's own files are not (APP, in LATER):
+// a page is written as the app's first screen, and the app is fetched only when a reader asks
+// for it (public/start.js). The worker keeps them then, or, as it installs, takes them from the
+// browser's HTTP cache where the app started before the worker was in place. Once it holds
+// them, the shell answers for every event's page, online or off, from this build's cache, and
 // the app reads the event from the page's address and opens it: a page never mixes two builds,
-// and a reader who has the app cached does not wait for the network. Readers without the
-// worker (a first visit, no JavaScript, a crawler) get the page itself, with its content, and
-// so does anyone following a link to a page this build does not have. The files of the dataset
-// reader (LATER) are not precached: they are cached the first time a reader opens a dataset
-// from a link or a file. A large site's tiles (TILES) are kept too, taken from the HTTP cache.
-// BUILD, FILES, LATER, TILES and PAGES are filled in by scripts/post-build.mjs.
+// and a reader who has the app cached does not wait for the network. Until then an event's page
+// comes from the network, and is kept for offline reading. Readers without the worker (a first
+// visit, no JavaScript, a crawler) get the page itself, and so does anyone following a link to a
+// page this build does not have. The files of the dataset reader (LATER) are cached the first
+// time a reader opens a dataset from a link or a file. A large site's tiles (TILES) are kept
+// too, taken from the HTTP cache.
+// BUILD, FILES, LATER, APP, TILES and PAGES are filled in by scripts/post-build.mjs.
 //
 // Each build precaches its complete shell under a cache named for the build. A new build
 // installs beside the old one and waits; the page offers the update, and only when the reader
@@ -19,6 +23,8 @@ const BUILD = 'dev';
 const FILES = [];
 // Fetched only when needed, then kept in this build's cache.
 const LATER = [];
+// The app's glue and wasm (also in LATER), the wasm last.
+const APP = [];
 // A large site's tiles (src/model/tiles.rs): kept by the first visit as the others are, but
 // taken from the browser's HTTP cache where it holds them, as the page has just read them all.
 const TILES = [];
@@ -33,7 +39,7 @@ self.addEventListener('install', (event) => {
   if (BUILD === 'dev') return;
   // Straight from the network: a copy in the HTTP cache may belong to the previous build.
   const requests = ['./', ...FILES].map((file) => new Request(file, { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests).then(() => cache.addAll(TILES))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests).then(() => cache.addAll(TILES)).then(() => keepApp(cache))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -45,8 +51,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The app's files only if the browser holds them already: a first visit does not download
+// the app for a reader who may never use it.
+const keepApp = (cache) =>
+  Promise.all(
+    APP.map((file) =>
+      fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).then(
+        (response) => response.ok && cache.put(file, response),
+        () => {},
+      ),
+    ),
+  );
+
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  // The page's app has started (public/start.js), perhaps before this worker was in place.
+  if (event.data && event.data.type === 'keep-app' && BUILD !== 'dev') event.waitUntil(caches.open(CACHE).then(keepApp));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -66,7 +86,19 @@ self.addEventListener('fetch', (event) => {
   const later = file !== null && (LATER.includes(file) || file.startsWith('_tiles/'));
   event.respondWith(
     caches.open(CACHE).then((cache) => {
-      if (isPage) return cache.match(SHELL).then((hit) => hit || fetch(request));
+      if (isPage) {
+        return cache.match(APP[APP.length - 1]).then((app) => {
+          if (app) return cache.match(SHELL).then((hit) => hit || fetch(request));
+          // The app not yet started: the written page, kept for offline reading.
+          return fetch(request).then(
+            (response) => {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            },
+            () => cache.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error()),
+          );
+        });
+      }
       if (later) {
         return cache.match(request, { ignoreSearch: true }).then(
           (hit) =>

@@ -54,6 +54,14 @@ if (release && !from && !process.argv.includes('--no-site')) {
     const { before, after } = minify(file);
     index = index.split(sri(before)).join(sri(after));
   }
+  // The app starts when the reader asks for it (public/start.js): Trunk's inline loader and its
+  // preloads of the app's files give way to the starter, told the files' names.
+  const loader = /<script type="module">\s*import init, \* as bindings from '\.\/(sourceline-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(sourceline-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
+  const names = loader.exec(index);
+  if (!names) throw new Error("post-build: Trunk's loader of the app was not found in index.html");
+  index = index
+    .replace(loader, `<script src="start.js" defer data-glue="./${names[1]}" data-wasm="./${names[2]}"></script>`)
+    .replace(/<link rel="(modulepreload|preload)" href="\.\/sourceline-[0-9a-f]+(\.js|_bg\.wasm)"[^>]*>/g, '');
   writeFileSync(indexPath, index);
 }
 // Trunk's hook in a release build by ./x: the app alone, the site comes after (--from).
@@ -189,9 +197,14 @@ if (files.includes('reader_loader.js') && readerFiles.length === 2) {
   const loader = `importScripts("./reader.js?v=${v}");wasm_bindgen({ module_or_path: "./reader_bg.wasm?v=${v}" });`;
   if (readFileSync(join(dir, 'reader_loader.js'), 'utf8') !== loader) writeFileSync(join(dir, 'reader_loader.js'), loader);
 }
+// The app itself (its glue and its wasm) is fetched when a reader first asks for it
+// (public/start.js), not by every first visit: the worker keeps it then, or takes it from the
+// HTTP cache as it installs, should the app have started before the worker was in place.
+const APP = /^sourceline-[0-9a-f]+(\.js|_bg\.wasm)$/;
+const app = files.filter((f) => APP.test(f)).sort();
 // embed.js is for the pages that embed the app, not for the app: it is not precached.
-const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f) && !READER.test(f));
-const later = files.filter((f) => READER.test(f));
+const shell = files.filter((f) => f !== 'sw.js' && f !== 'embed.js' && !generated(f) && !READER.test(f) && !APP.test(f));
+const later = files.filter((f) => READER.test(f) || APP.test(f));
 const tiles = files.filter((f) => f.startsWith('_tiles/'));
 // The events that have a page in this build (pages made from the template: they carry its
 // markers), which the worker answers with the shell; any other address goes to the network.
@@ -211,6 +224,7 @@ const sw = readFileSync(swPath, 'utf8')
   .replace(/^const BUILD = .*;$/m, `const BUILD = '${id}';`)
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(shell)};`)
   .replace(/^const LATER = .*;$/m, `const LATER = ${JSON.stringify(later)};`)
+  .replace(/^const APP = .*;$/m, `const APP = ${JSON.stringify(app)};`)
   .replace(/^const TILES = .*;$/m, `const TILES = ${JSON.stringify(tiles)};`)
   .replace(/^const PAGES = .*;$/m, `const PAGES = ${JSON.stringify(pages)};`);
 writeFileSync(swPath, sw);

@@ -563,3 +563,18 @@ fn wording_of_data_is_found_in_the_forms_it_used_to_take() {
         assert_eq!(wording_of_data(line), Vec::<String>::new(), "{line}");
     }
 }
+
+/// The starter (`public/start.js`) speaks for an embedded page to the host page's script until
+/// the app opens: it uses the protocol's own words, which `model::embed` holds, and the names
+/// the app marks its opening with (`ui::dom`).
+#[test]
+fn the_starter_speaks_the_app_s_words() {
+    use sourceline::model::embed::{ASK, FROM_APP, FROM_HOST, SELECT, STATE};
+    use sourceline::ui::dom::{ON_INTENT_ATTRIBUTE, OPENED_EVENT, OPEN_ATTRIBUTE};
+    let starter = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/start.js")).expect("public/start.js is readable");
+    for word in [FROM_APP, FROM_HOST, STATE, ASK, SELECT, ON_INTENT_ATTRIBUTE, OPENED_EVENT, OPEN_ATTRIBUTE.0, OPEN_ATTRIBUTE.1] {
+        let quoted = format!("'{word}'");
+        let bracketed = format!("[{word}]");
+        assert!(starter.contains(&quoted) || starter.contains(&bracketed), "public/start.js does not say {word}");
+    }
+}

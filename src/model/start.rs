@@ -27,6 +27,18 @@ pub fn has_first_screen(dataset: &Dataset) -> bool {
     is_large(dataset.events.len())
 }
 
+/// Up to this many events, every page of a built site is written as the app's own first
+/// screen (`site::first_screen`), and the app starts only when the reader asks for it. Each
+/// page's screen is laid out over the whole dataset, so the build's time grows with the square
+/// of its size: 1,000 events take about two seconds, 5,000 about a minute. A larger site's pages
+/// start the app as they load.
+pub const WRITTEN_UP_TO: usize = 1_000;
+
+/// Whether a built site's pages are written as the app's first screen ([`WRITTEN_UP_TO`]).
+pub fn has_written_screens(dataset: &Dataset) -> bool {
+    dataset.events.len() <= WRITTEN_UP_TO
+}
+
 /// Whether this many events make a large dataset: one shown first by its first screen, and
 /// whose page is drawn in more than one task, so that it keeps answering. A smaller one's page
 /// is drawn in one task, so that nothing on it moves after it first shows.

@@ -2,7 +2,7 @@
 //! and file names its pages give.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashSet;
 
@@ -55,13 +55,16 @@ pub struct Site<'a> {
     first_screen: OnceLock<Result<Option<FirstScreen>, String>>,
     /// A large site's tiles, as its root lists them, worked out once.
     root: OnceLock<Option<Root>>,
+    /// The catalog as the app's views take it, for the first screens of a site that has no
+    /// start file, made once.
+    shared: OnceLock<Arc<Catalog>>,
 }
 
 impl<'a> Site<'a> {
     /// The site of `catalog`, served from `url` if known, with up to [`DEFAULT_PREVIEWS`]
     /// preview images of events, and no cache.
     pub fn new(catalog: &'a Catalog, url: Option<SiteUrl>) -> Site<'a> {
-        Site { catalog, url, own_previews: FxHashSet::default(), cache: None, first_screen: OnceLock::new(), root: OnceLock::new() }.with_previews(DEFAULT_PREVIEWS)
+        Site { catalog, url, own_previews: FxHashSet::default(), cache: None, first_screen: OnceLock::new(), root: OnceLock::new(), shared: OnceLock::new() }.with_previews(DEFAULT_PREVIEWS)
     }
 
     /// The same site with at most `most` events given a preview image of their own: every event
@@ -84,6 +87,19 @@ impl<'a> Site<'a> {
     pub fn first_screen(&self) -> Result<Option<&FirstScreen>, SiteErrorKind> {
         let drawn = self.first_screen.get_or_init(|| self.has_start_file().then(|| FirstScreen::of(self.catalog)).transpose());
         drawn.as_ref().map(Option::as_ref).map_err(|reason| SiteErrorKind::FirstScreen(reason.clone()))
+    }
+
+    /// The first screen of a page of a site with no start file: the app's view of the event at
+    /// `index`, or of the index with none, drawn over the whole catalog, which the page shows
+    /// until the reader asks for the app (`public/start.js`). None for a site of more than
+    /// [`crate::model::start::WRITTEN_UP_TO`] events, whose app starts as its pages load.
+    pub fn written_screen(&self, index: Option<usize>) -> Result<Option<FirstScreen>, SiteErrorKind> {
+        if !crate::model::start::has_written_screens(&self.catalog.dataset) {
+            return Ok(None);
+        }
+        let catalog = self.shared.get_or_init(|| Arc::new(Catalog::new(self.catalog.dataset.clone(), self.catalog.origin.clone())));
+        let event = index.and_then(|i| self.catalog.dataset.events.get(i)).map(|e| e.id.as_str());
+        FirstScreen::written(catalog.clone(), event).map(Some).map_err(SiteErrorKind::FirstScreen)
     }
 
     /// A large site's tiles (`model::tiles`), which it is written in instead of one catalog:

@@ -31,20 +31,37 @@ pub fn inline_scripts(page: &str) -> Vec<&str> {
     scripts
 }
 
+/// What the policy's `style-src` starts with; the hashes of the page's `<style>` elements follow.
+pub const STYLE_SRC: &str = "style-src 'self'";
+
+/// The page's `<style>` elements' text, as the browser hashes it: a written first screen's
+/// positions (`site::first_screen`).
+pub fn inline_styles(page: &str) -> Vec<&str> {
+    page.split("<style>").skip(1).filter_map(|rest| rest.split_once("</style>").map(|(style, _)| style)).collect()
+}
+
 /// The page with its policy's `script-src` naming the hash of each of its inline scripts (and
-/// only those): `'sha256-…'`, base64, as the policy writes them. A page with no policy is
-/// returned as it was.
+/// only those), and its `style-src` the hash of each of its `<style>` elements: `'sha256-…'`,
+/// base64, as the policy writes them. A page with no policy is returned as it was.
 pub fn with_script_hashes(page: String) -> String {
-    let Some(at) = page.find(SCRIPT_SRC) else { return page };
-    let from = at + SCRIPT_SRC.len();
+    let scripts = hashes(&inline_scripts(&page));
+    let styles = hashes(&inline_styles(&page));
+    with_hashes(with_hashes(page, SCRIPT_SRC, &scripts), STYLE_SRC, &styles)
+}
+
+fn hashes(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|text| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))).collect()
+}
+
+/// `page` with the sources of the policy's directive that starts `directive` replaced by
+/// `directive` and `hashes`.
+fn with_hashes(page: String, directive: &str, hashes: &[String]) -> String {
+    let Some(at) = page.find(directive) else { return page };
+    let from = at + directive.len();
     let to = from + page[from..].find([';', '"']).unwrap_or(page.len() - from);
-    let hashes: Vec<String> = inline_scripts(&page)
-        .into_iter()
-        .map(|script| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))))
-        .collect();
     let mut out = String::with_capacity(page.len() + 64 * hashes.len());
     out.push_str(&page[..from]);
-    for hash in &hashes {
+    for hash in hashes {
         out.push(' ');
         out.push_str(hash);
     }
@@ -71,6 +88,16 @@ mod tests {
         assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
         assert!(!hashed.contains("INLINE_SCRIPT_HASHES"));
         assert!(hashed.contains("; style-src 'self'"));
+    }
+
+    #[test]
+    fn a_written_first_screen_s_style_is_allowed_by_its_hash_alone() {
+        let page = format!("{POLICY}<style>[data-s=\"0\"]{{left:1px !important;}}</style><p style=\"x\">");
+        let hashed = with_script_hashes(page);
+        let policy = hashed.split("style-src").nth(1).and_then(|p| p.split('"').next()).unwrap_or_default();
+        assert_eq!(policy.matches("'sha256-").count(), 1, "{policy}");
+        assert_eq!(with_script_hashes(hashed.clone()), hashed);
+        assert!(!hashed.contains("'unsafe-inline'"));
     }
 
     #[test]

@@ -101,12 +101,18 @@ impl Site<'_> {
 
     /// The index page, made from `template`, the built `index.html`.
     pub fn index_page(&self, template: &str) -> Result<String, SiteErrorKind> {
-        fill(template, pages::head(self, None), pages::index_body(self, self.first_screen()?))
+        let written = self.written_screen(None)?;
+        let first = match self.first_screen()? {
+            Some(first) => Some(first),
+            None => written.as_ref(),
+        };
+        fill(template, pages::head(self, None, written.as_ref()), pages::index_body(self, first))
     }
 
     /// The page of the event at `index`, made from `template`.
     pub fn event_page(&self, template: &str, index: usize) -> Result<String, SiteErrorKind> {
-        fill(template, pages::head(self, Some(index)), pages::event_body(self, index))
+        let written = self.written_screen(Some(index))?;
+        fill(template, pages::head(self, Some(index), written.as_ref()), pages::event_body(self, index, written.as_ref()))
     }
 
     /// The shell the service worker answers with, made from `template`.

@@ -37,8 +37,10 @@ pub fn old_link_script(dataset: &Dataset) -> String {
 
 /// The part of the head that differs from page to page: title, description, canonical link,
 /// Open Graph and Twitter/X cards, and the page's JSON-LD. The index's starts with
-/// [`old_link_script`]. The index's head, or, given its position, an event's.
-pub fn head(site: &Site, index: Option<usize>) -> Markup {
+/// [`old_link_script`]. The index's head, or, given its position, an event's; with the
+/// positions of its written first screen's marks, if it has one, which the policy keeps out of
+/// markup (allowed by their hash, `site::csp`).
+pub fn head(site: &Site, index: Option<usize>, written: Option<&FirstScreen>) -> Markup {
     let catalog = site.catalog;
     let event = index.and_then(|i| catalog.dataset.events.get(i));
     let headline = event.map_or(&catalog.dataset.title, |e| &e.title);
@@ -67,6 +69,7 @@ pub fn head(site: &Site, index: Option<usize>) -> Markup {
         } @else {
             link rel="preload" href=(compiled::FILE) as="fetch" crossorigin;
         }
+        @if let Some(screen) = written { style { (PreEscaped(&screen.css)) } }
         title { (catalog.page_title(event)) }
         meta name="description" content=(description);
         meta name=(BUILT_TITLE_META) content=(catalog.dataset.title);
@@ -180,12 +183,17 @@ pub fn index_body(site: &Site, first_screen: Option<&FirstScreen>) -> Markup {
 /// The static part of an event's page: the event as the app's panels show it, with every claim
 /// and where it came from, links to the events either side and to the whole timeline, and
 /// every event beside it.
-pub fn event_body(site: &Site, index: usize) -> Markup {
+pub fn event_body(site: &Site, index: usize, first_screen: Option<&FirstScreen>) -> Markup {
     let catalog = site.catalog;
     let dataset = &catalog.dataset;
     let event = &dataset.events[index];
     let (before, after) = catalog.neighbours(index);
     html! {
+        // The app's own first screen of this event, for readers whose browser runs the app;
+        // the page below is for the others.
+        @if let Some(first) = first_screen {
+            (PreEscaped(&first.html))
+        }
         div.page id=(PAGE_ID) {
             (masthead(Some(&dataset.title)))
             div.layout.page-layout {

@@ -76,6 +76,42 @@ fn an_event_page_holds_who_says_so() {
     }
 }
 
+/// Each page of a site of up to `WRITTEN_UP_TO` events is the app's first screen of its
+/// address, for both layouts, shown until the reader asks for the app, with the positions the
+/// components write allowed by their hash; a larger site's pages have none.
+#[test]
+fn a_page_is_written_as_the_app_s_first_screen_of_its_event() {
+    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
+    let pages = pages(&catalog, None);
+    let (_, page) = pages.iter().find(|(name, _)| name == "palmyra-recaptured.html").unwrap();
+    for layout in ["wide", "narrow"] {
+        assert_eq!(page.matches(&format!("<div class=\"first-screen {layout}\" data-on-intent>")).count(), 1, "{layout}");
+        // The app's view of the page's event: its title in the app's panel, its mark pressed.
+        assert!(page.contains(&format!("<h2 id=\"event-panel-heading-{layout}\">Syrian forces recapture Palmyra</h2>")), "{layout}");
+    }
+    assert_eq!(page.matches("aria-pressed=\"true\" title=\"2 March 2017\"").count(), 2);
+    // Before the page's own content, which the stylesheet hides under it.
+    assert!(page.find("data-on-intent").unwrap() < page.find("id=\"page\"").unwrap());
+    // No `style` attribute, which the policy would refuse: hooks, and one `<style>` with the
+    // rules, which the policy names by its hash (`csp::tests`).
+    assert!(!page.contains(" style=\""));
+    let style = super::csp::inline_styles(page);
+    assert_eq!(style.len(), 1);
+    assert!(style[0].contains("[data-s=\"0\"]{"));
+    // The index is the app's view of the whole dataset, nothing selected.
+    let index = &pages[0].1;
+    assert_eq!(index.matches("data-on-intent").count(), 2);
+    assert!(!index.contains("aria-pressed=\"true\" title="));
+    // The shell, which the app opens over at once, has no first screen.
+    assert!(!pages[pages.len() - 1].1.contains("first-screen"));
+    // Above the limit, no page is: the app starts as they load.
+    let large = crate::synthetic::dataset(crate::model::start::WRITTEN_UP_TO + 1, 1).to_string();
+    let large = Catalog::new(crate::model::Dataset::parse(&large).0.unwrap(), DatasetOrigin::Bundled);
+    let site = Site::new(&large, None);
+    assert!(site.written_screen(Some(0)).unwrap().is_none());
+    assert!(!site.event_page(TEMPLATE, 0).unwrap().contains("first-screen"));
+}
+
 #[test]
 fn links_are_relative_without_the_site_url_and_absolute_with_it() {
     let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);

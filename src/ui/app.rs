@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::loader::{fetch, read_catalog, DatasetSlot, NotReady, Preview, Stage, Tiling};
 use super::shell::Shell;
 use super::{panic, url};
-use super::dom::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, PAGE_ID};
+use super::dom::{EVENT_TITLE_ID, FIRST_SCREEN_CLASS, OPENED_EVENT, OPEN_ATTRIBUTE, PAGE_ID};
 use crate::model::{compiled, start, tiles};
 use crate::model::{DatasetOrigin, LoadFailure};
 
@@ -33,8 +33,7 @@ thread_local! {
 /// time stays as it is, readable.
 pub fn start() {
     if let Some(path) = url::current_link().data {
-        let stage = Stage::Downloading { label: path, done: 0.0, total: None };
-        leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
+        mount(Stage::Downloading { label: path, done: 0.0, total: None });
         return;
     }
     // A large site's index first draws its start file's events (`model::start`), then the
@@ -137,7 +136,20 @@ fn show(stage: Stage) {
     );
     match OPEN.with(|open| *open.borrow()) {
         Some(slot) => slot.show(stage),
-        None => leptos::mount::mount_to_body(move || view! { <App stage=stage/> }),
+        None => mount(stage),
+    }
+}
+
+/// Opens the app on the page, in the place of what the page held, and says so on the root
+/// element (`data-app="open"`), for the starter (`public/start.js`), which hands on to it what
+/// the reader began on the page meanwhile.
+fn mount(stage: Stage) {
+    leptos::mount::mount_to_body(move || view! { <App stage=stage/> });
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(OPEN_ATTRIBUTE.0, OPEN_ATTRIBUTE.1);
+    }
+    if let Ok(opened) = web_sys::Event::new(OPENED_EVENT) {
+        let _ = document().dispatch_event(&opened);
     }
 }
 
@@ -152,6 +164,21 @@ pub fn first_screen_html(catalog: Arc<crate::model::Catalog>, events: usize, geo
         provide_context(advance);
         let preview = Preview { events, read: RwSignal::new((0.0, None)) };
         view! { <Shell catalog=catalog preview=preview/> }.to_html()
+    })
+}
+
+/// A page's first screen as HTML: the app's own view of `link` (the page's address: its
+/// event, or none for the index) over the whole of `catalog`, as the browser draws it when it
+/// opens there, laid out for the drawing area `geometry`, its labels measured with `advance`.
+/// The page shows it until the reader asks for what only the app does (`public/start.js`);
+/// the app then draws the same in its place.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn written_screen_html(catalog: Arc<crate::model::Catalog>, link: crate::model::ViewState, geometry: super::Geometry, advance: super::TextAdvance) -> String {
+    Owner::new().with(|| {
+        provide_context(super::timeline::Measured::assumed(geometry));
+        provide_context(advance);
+        provide_context(link);
+        view! { <Shell catalog=catalog/> }.to_html()
     })
 }
 
@@ -173,6 +200,17 @@ pub fn App(
     // The page's own content, written at build time, gives way to the app in the same task,
     // so no frame shows both, or neither; the app then keeps the event's title where the page
     // had it. A large site's first screen, written into its index, goes with it.
+    // Where the reader sees the event's title: in the first screen written for the page's
+    // width, else in the page's own content.
+    let title = super::IN_BROWSER
+        .then(|| {
+            [format!("{EVENT_TITLE_ID}-wide"), format!("{EVENT_TITLE_ID}-narrow"), EVENT_TITLE_ID.to_string()]
+                .iter()
+                .filter_map(|id| document().get_element_by_id(id))
+                .find(|title| title.get_bounding_client_rect().height() > 0.0)
+                .map(|title| title.get_bounding_client_rect().top())
+        })
+        .flatten();
     if super::IN_BROWSER {
         let screens = document().get_elements_by_class_name(FIRST_SCREEN_CLASS);
         while let Some(screen) = screens.item(0) {
@@ -180,7 +218,6 @@ pub fn App(
         }
     }
     if let Some(page) = super::IN_BROWSER.then(|| document().get_element_by_id(PAGE_ID)).flatten() {
-        let title = document().get_element_by_id(EVENT_TITLE_ID).map(|title| title.get_bounding_client_rect().top());
         page.remove();
         // Should the app ever fail, the page is shown again under the failure.
         panic::keep_page(page);

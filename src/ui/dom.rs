@@ -8,9 +8,21 @@ use crate::model::attribution::ChainRole;
 /// when it takes the page's place.
 pub const PAGE_ID: &str = "page";
 
-/// Each copy of a large site's first screen, written into its index before the page's own
-/// content (`site::first_screen`), which the app removes with that content.
+/// Each copy of a page's first screen, written before the page's own content
+/// (`site::first_screen`), which the app removes with that content.
 pub const FIRST_SCREEN_CLASS: &str = "first-screen";
+
+/// The attribute that marks a first screen shown until the reader asks for the app, not one the
+/// app takes the place of as soon as it has read its catalog (a large site's index):
+/// `public/start.js` starts the app on the first sign of intent where the page has one.
+pub const ON_INTENT_ATTRIBUTE: &str = "data-on-intent";
+
+/// The attribute, and its value, that the root element carries once the app is open, for
+/// `public/start.js` and the tests.
+pub const OPEN_ATTRIBUTE: (&str, &str) = ("data-app", "open");
+
+/// The event the document hears when the app has opened, in the same task.
+pub const OPENED_EVENT: &str = "sourceline-open";
 
 /// The selected event's title, in the app's panel and on the event's page written at build
 /// time: the app finds the page's title by it when it takes over.

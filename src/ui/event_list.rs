@@ -45,8 +45,12 @@ pub fn EventList() -> impl IntoView {
     });
     let count = move || in_view_count(in_view.with(Vec::len), state.matching.with(Vec::len));
     let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0_f64);
     let height = RwSignal::new(480.0_f64);
+    // The rows drawn first are those around the selected event, should it be out of the first
+    // window: a page written at build time has them, and its starter scrolls to them
+    // (`public/start.js`) as the effect below does in the app.
+    let selected_row = untrack(|| state.selected.get().and_then(|s| in_view.with(|v| v.iter().position(|&i| i == s))));
+    let scroll_top = RwSignal::new(selected_row.and_then(|row| centred(row, 0.0, height.get_untracked())).unwrap_or(0.0));
     let window_rows = Memo::new(move |_| {
         let total = in_view.with(Vec::len);
         let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN).min(total);
@@ -64,10 +68,8 @@ pub fn EventList() -> impl IntoView {
         let Some(selected) = state.selected.get() else { return };
         let Some(position) = in_view.with(|v| v.iter().position(|&i| i == selected)) else { return };
         let Some(el) = scroller.get() else { return };
-        let (top, bottom) = (f64::from(el.scroll_top()), f64::from(el.scroll_top() + el.client_height()));
-        let row = position as f64 * ROW_PX;
-        if row < top || row + ROW_PX > bottom {
-            el.set_scroll_top((row - f64::from(el.client_height()) / 2.0).max(0.0) as i32);
+        if let Some(top) = centred(position, f64::from(el.scroll_top()), f64::from(el.client_height())) {
+            el.set_scroll_top(top as i32);
             scroll_top.set(f64::from(el.scroll_top()));
         }
     });
@@ -128,6 +130,14 @@ pub fn EventList() -> impl IntoView {
             </Show>
         </nav>
     }
+}
+
+/// Where a list scrolled to `top`, showing `visible` pixels, scrolls to show the row at
+/// `position`: with the row in its middle, if it is out of sight. `public/start.js` does the
+/// same on a written first screen.
+fn centred(position: usize, top: f64, visible: f64) -> Option<f64> {
+    let row = position as f64 * ROW_PX;
+    (row < top || row + ROW_PX > top + visible).then(|| (row - visible / 2.0).max(0.0))
 }
 
 /// One event in the list: its title, date and how many originators back it.

@@ -44,7 +44,7 @@ pub use event_list::EventList;
 pub use event_panel::{AttributionPanel, EventPanel};
 pub use filters::Filters;
 #[cfg(not(target_arch = "wasm32"))]
-pub use app::{first_screen_html, written_panels_html};
+pub use app::{first_screen_html, written_panels_html, written_screen_html};
 pub use app::{start, App, DatasetView};
 pub use loader::{read_catalog, DatasetSlot, Preview, Stage};
 pub use page::IN_BROWSER;

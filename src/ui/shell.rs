@@ -32,7 +32,7 @@ pub fn Shell(
     let state = AppState { embed: url::current_link().embed, preview, ..AppState::new(catalog) };
     provide_context(state);
     let notes = RwSignal::new(Vec::<String>::new());
-    if state.embed {
+    if state.embed && IN_BROWSER {
         // Compact inside the host page: the stylesheet leaves out the filters and the list.
         if let Some(body) = document().body() {
             let _ = body.class_list().add_1("embedded");
@@ -48,6 +48,8 @@ pub fn Shell(
         }
     }
     let previewing = preview.is_some();
+    // A page written at build time, which may be shown embedded (`?embed=1`, `public/start.js`).
+    let written = !IN_BROWSER && !previewing;
     // A large dataset's list is drawn in a task after the one that draws the timeline.
     let list_drawn = next_task_flag(state.drawn_in_parts());
     let reading = preview.map(|p| {
@@ -90,6 +92,9 @@ pub fn Shell(
                     <div class="file-open-box" inert=previewing>
                         <loader::FileOpener/>
                     </div>
+                    // Where the page is shown embedded, the stylesheet shows this link in the
+                    // place of the two above, as the app draws it there.
+                    {written.then(|| view! { <FullView/> })}
                 }
                 .into_any()
             }}

@@ -1,5 +1,6 @@
 // axe-core finds no WCAG 2.2 AA violation in the main views, light or dark, wide or narrow.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { attribution, datasetBanner, eventList, openApp, views, violations } from './support.mjs';
 
 // The narrow layout has its own structure (folded menus, a vertical axis, target sizes): the

@@ -5,7 +5,8 @@
 //
 // The host page is http://localhost:PORT/host/…, another origin than the app's
 // http://127.0.0.1:PORT/…, written by the test with the code the app gave.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openApp, panelHeading } from './support.mjs';
 

@@ -1,6 +1,7 @@
 // Bad input never breaks the app: hostile datasets, through ?data= and through the file
 // control, and a Content-Security-Policy that stops script the app did not ship.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { attribution, datasetBanner, eventList, guard, notice, openApp, panelHeading, serviceWorkerControls } from './support.mjs';

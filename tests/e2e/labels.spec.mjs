@@ -1,7 +1,8 @@
 // A timeline read at a glance: every title drawn in full beside its mark, nothing gathered
 // that could be drawn, the selected event always drawn, marks that say what they are, and on
 // a phone the timeline on the first screen.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { eventList, openApp, timeline } from './support.mjs';
 
 const data = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../../data/palmyra.json', import.meta.url), 'utf8')));

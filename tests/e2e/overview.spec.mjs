@@ -2,7 +2,8 @@
 // or resizing the window by pointer or keyboard sets the detail view, and zooming or panning the
 // detail view moves the window. The tests run at 1280 px, and the strip's size and sliders at
 // 360 px with touch too (@phone, playwright.config.mjs): the strip is horizontal at both widths.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { openApp, timeline, violations } from './support.mjs';
 
 const overview = (page) => timeline(page).getByRole('group', { name: 'Overview of the whole timeline' });

@@ -1,6 +1,7 @@
 // Printed, an event is a one-page attribution record, from the app and from the event's own
 // page alike: the event and every claim with who says so, and none of the controls.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import { openApp, searchbox, timeline } from './support.mjs';
 

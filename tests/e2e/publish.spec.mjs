@@ -3,9 +3,10 @@
 // into target/e2e-builds/NAME/, and serves each at built/NAME/: an invented dataset, and the
 // spreadsheet template of docs/template/ through the import command. Each must be a working site of
 // its own dataset: the app on it, a page per event, pages that read without JavaScript.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { attribution, eventList, matchCount, openApp, panelHeading } from './support.mjs';
+import { appOpened, attribution, eventList, matchCount, openApp, panelHeading } from './support.mjs';
 
 const BUILDS = 'target/e2e-builds';
 // Run without ./x, there are none, and the first test says so.
@@ -37,6 +38,7 @@ for (const name of builds) {
       await page.goto(`built/${name}/?data=no-such-file.json`);
       await expect(page.getByRole('heading', { name: 'The dataset no-such-file.json could not be shown' })).toBeVisible();
       await page.getByRole('link', { name: `Open “${dataset.title}” instead`, exact: true }).click();
+      await appOpened(page);
       await expect(page.locator('.dataset-title')).toHaveText(dataset.title);
     });
 

@@ -1,7 +1,8 @@
 // Datasets beside the app, loaded with ?data=: only from this site, labelled as not the bundled
 // one, and, at 10,000 events, a page that stays small while zooming and scrolling.
-import { test, expect } from '@playwright/test';
-import { datasetBanner, matchCount, notice, timeline } from './support.mjs';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
+import { appOpened, datasetBanner, matchCount, notice, timeline } from './support.mjs';
 
 const domSize = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
@@ -66,5 +67,6 @@ test('a missing dataset says so and offers the bundled one', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'The dataset data/no-such-file.json could not be shown' })).toBeVisible();
   await expect(page.getByText('The server answered 404 for this file.')).toBeVisible();
   await page.getByRole('link', { name: 'Open “Palmyra changes hands, 2011–2017” instead' }).click();
+  await appOpened(page);
   await expect(page.locator('.dataset-title')).toHaveText('Palmyra changes hands, 2011–2017');
 });

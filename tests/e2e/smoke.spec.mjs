@@ -1,6 +1,7 @@
 // The release build, served from a sub-path by a plain static server, loads completely: every
 // request succeeds, nothing is logged as an error, and the app renders.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { appHeading } from './support.mjs';
 
 test('the release build renders from a sub-path with no failed request and no console error', async ({ page }) => {

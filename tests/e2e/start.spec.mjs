@@ -2,7 +2,8 @@
 // start file before the whole catalog has arrived, says how far the reading has come, counts
 // nothing and answers nothing until then, and then opens the whole app. ./x serves a site of
 // 6,000 invented events at built/large/.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import { matchCount, timeline } from './support.mjs';
 

@@ -2,7 +2,8 @@
 // leave the timeline's own (arrows, + and −, 0) alone. At every step the panel, the position, the
 // address, the live announcement and the timeline agree on the event. The tests run at 1280 px:
 // nothing here changes with the width (see the projects in playwright.config.mjs).
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { attribution, eventList, eventPanel, openApp, panelHeading, searchbox, timeline } from './support.mjs';
 
 /** The bundled dataset's events in chronological order: page, title, and date in words. */

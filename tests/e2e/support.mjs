@@ -1,7 +1,7 @@
 // Helpers shared by the end-to-end specs: the app's parts found by role and accessible name (or,
 // where the app gives them no name, by the id or class the specs have always used), and a small
 // PNG reader for the screenshot test. Every spec imports from here; none defines its own copy.
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { inflateSync } from 'node:zlib';
 
@@ -21,9 +21,46 @@ export const notice = (page) => page.locator('.notice');
 /** The query string of the page's address, "" when it has none. */
 export const query = (page) => new URL(page.url()).search;
 
-/** Loads the app at `path` (relative to the sub-path it is served from) and waits until it has rendered. */
+/**
+ * The specs' `test`. A page written at build time shows the app's first screen and starts the
+ * app when the reader asks for it (public/start.js). Each page here shows that intent as soon
+ * as it is parsed, as a reader who goes on to use the timeline does, and `page.goto` returns
+ * once the app has opened (or failed to), so that no test acts on the written page by mistake.
+ * A test of the written page itself, before the app, sets `test.use({ intent: false })`.
+ */
+export const test = base.extend({
+  intent: [true, { option: true }],
+  page: async ({ page, intent, javaScriptEnabled }, use) => {
+    if (intent && javaScriptEnabled !== false) {
+      await page.addInitScript(() => {
+        addEventListener('DOMContentLoaded', () => document.body?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+      });
+      const goto = page.goto.bind(page);
+      page.goto = async (url, options) => {
+        const response = await goto(url, options);
+        if (options?.waitUntil !== 'commit') await page.waitForFunction(appSettled);
+        return response;
+      };
+    }
+    await use(page);
+  },
+});
+
+/** Whether the page's app has opened or failed, or the page has none to open. */
+function appSettled() {
+  const app = document.documentElement.dataset.app;
+  return !document.querySelector('script[data-glue]') || app === 'open' || app === 'failed';
+}
+
+/** Waits until the app has opened on the page, in the place of the written first screen. */
+export async function appOpened(page) {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'open');
+}
+
+/** Loads the app at `path` (relative to the sub-path it is served from) and waits until it has opened. */
 export async function openApp(page, path = './') {
   await page.goto(path);
+  await appOpened(page);
   await expect(appHeading(page)).toBeVisible();
 }
 

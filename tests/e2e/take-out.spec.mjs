@@ -1,6 +1,7 @@
 // Taking the data out: the claims of the events in view as CSV, the events as JSON-LD (both
 // after search and filters), and a claim's citation, all made in the browser from the dataset.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import { eventList, matchCount, openApp } from './support.mjs';
 

@@ -1,7 +1,8 @@
 // Reading the timeline as a person would: pick an event by pointer, by keyboard alone and from
 // the list, read who says so, zoom from years to days and back, filter and search. Every test
 // runs at 1280 px, and those tagged @phone at 360 px too (see playwright.config.mjs).
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.mjs';
 import { copyFileSync, readFileSync } from 'node:fs';
 import {
   attribution, eventList, eventPanel, matchCount, openApp, openFilters, panelHeading, readPng, searchbox, timeline, views,

@@ -20,7 +20,7 @@ pub use embed::{keep_host_in_step, EmbedCode};
 pub use head::follow_selection_in_document_head;
 pub use sync::{sync_with_address_bar, KeptAddress, TakenOver};
 
-use leptos::prelude::window;
+use leptos::prelude::{use_context, window};
 
 use crate::model::url_state::relative_address;
 use crate::model::ViewState;
@@ -28,10 +28,12 @@ use crate::model::ViewState;
 /// What the page's address says: the event whose page it is, and the query string.
 ///
 /// A page written at build time ([`crate::ui::IN_BROWSER`] false) has none: the view it draws is
-/// the dataset's as it opens.
+/// the one its writer provides as context (the event whose page it is), else the dataset's as
+/// it opens.
 pub fn current_link() -> ViewState {
+    // Written at build time, the address is the page's own, which the writer gives in context.
     if !crate::ui::IN_BROWSER {
-        return ViewState::default();
+        return use_context::<ViewState>().unwrap_or_default();
     }
     let location = window().location();
     ViewState::from_address(&location.pathname().unwrap_or_default(), &location.search().unwrap_or_default())
