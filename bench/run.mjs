@@ -683,9 +683,9 @@ function readableTable(results, change) {
   if (change.failed) lines.push(`When the app takes over sourceline's event page: not measured (${change.failed}).`);
   else {
     lines.push(
-      `When the app takes over sourceline's event page (median of ${change.runs} throttled loads): the static page is drawn at ${ms(change.staticSeen)} and the app replaces it at ${ms(change.mounted)}; ` +
+      `When the app takes over sourceline's event page, asked for as soon as the page has loaded (median of ${change.runs} throttled loads): the written page, the app's first screen, is drawn at ${ms(change.staticSeen)} and the app replaces it at ${ms(change.mounted)}; ` +
         `the event's title moves from ${px(change.staticTop)} to ${px(change.appTop)} from the top of the viewport (${signed(Math.round(change.appTop) - Math.round(change.staticTop))} px` +
-        `${change.appScroll ? `; the app scrolls the page ${px(change.appScroll)} down to it` : ''}), ` +
+        `${change.appScroll ? `; the page is scrolled ${px(change.appScroll)} down to it` : ''}), ` +
         `and the Cumulative Layout Shift over the load is ${change.cls.toFixed(3)} (worst ${change.clsWorst.toFixed(3)}; ${change.shifts} layout-shift entries). ` +
         (change.cls < 0.01
           ? 'Layout shift counts only elements that stay in the page and move, not content replaced by other content nor scrolling, so it does not see the static page giving way to the app.'

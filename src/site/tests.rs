@@ -16,6 +16,18 @@ fn pages(catalog: &Catalog, url: Option<&str>) -> Vec<(String, String)> {
     Site::new(catalog, url.map(|u| SiteUrl::parse(u).unwrap())).pages(TEMPLATE).unwrap()
 }
 
+/// The bundled dataset's catalog and its pages with relative links, written once for every test
+/// that reads them: each page draws the app's first screen twice, which takes a while in the
+/// dev profile.
+fn palmyra() -> &'static (Catalog, Vec<(String, String)>) {
+    static WRITTEN: std::sync::OnceLock<(Catalog, Vec<(String, String)>)> = std::sync::OnceLock::new();
+    WRITTEN.get_or_init(|| {
+        let catalog = Catalog::new(crate::model::fixtures::palmyra(), DatasetOrigin::Bundled);
+        let pages = pages(&catalog, None);
+        (catalog, pages)
+    })
+}
+
 /// The text of every `<script>` element of a page, with its opening tag.
 fn scripts(html: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
@@ -38,8 +50,7 @@ fn meta<'a>(html: &'a str, key: &str) -> &'a str {
 
 #[test]
 fn every_event_has_a_page_and_the_index_lists_them() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
-    let pages = pages(&catalog, None);
+    let (catalog, pages) = palmyra();
     let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names.len(), catalog.dataset.events.len() + 2);
     assert_eq!((names[0], names[names.len() - 1]), ("index.html", SHELL_PAGE));
@@ -56,8 +67,7 @@ fn every_event_has_a_page_and_the_index_lists_them() {
 
 #[test]
 fn an_event_page_holds_who_says_so() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
-    let pages = pages(&catalog, None);
+    let (_, pages) = palmyra();
     let (_, page) = pages.iter().find(|(name, _)| name == "palmyra-recaptured.html").unwrap();
     for words in [
         "<h2 id=\"attribution-heading\">Who says so</h2>",
@@ -81,8 +91,7 @@ fn an_event_page_holds_who_says_so() {
 /// components write allowed by their hash; a larger site's pages have none.
 #[test]
 fn a_page_is_written_as_the_app_s_first_screen_of_its_event() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
-    let pages = pages(&catalog, None);
+    let (_, pages) = palmyra();
     let (_, page) = pages.iter().find(|(name, _)| name == "palmyra-recaptured.html").unwrap();
     for layout in ["wide", "narrow"] {
         assert_eq!(page.matches(&format!("<div class=\"first-screen {layout}\" data-on-intent>")).count(), 1, "{layout}");
@@ -114,20 +123,19 @@ fn a_page_is_written_as_the_app_s_first_screen_of_its_event() {
 
 #[test]
 fn links_are_relative_without_the_site_url_and_absolute_with_it() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
-    let relative = pages(&catalog, None);
+    let (catalog, relative) = palmyra();
     let page = &relative.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
     assert_eq!(meta(page, "og:url"), "palmyra-recaptured.html");
     assert_eq!(meta(page, "og:image"), "previews/palmyra-recaptured.png");
-    assert_eq!(Site::new(&catalog, None).sitemaps(), []);
+    assert_eq!(Site::new(catalog, None).sitemaps(), []);
 
-    let absolute = pages(&catalog, Some("https://example.org/palmyra"));
+    let absolute = pages(catalog, Some("https://example.org/palmyra"));
     let page = &absolute.iter().find(|(n, _)| n == "palmyra-recaptured.html").unwrap().1;
     assert_eq!(meta(page, "og:url"), "https://example.org/palmyra/palmyra-recaptured.html");
     assert_eq!(meta(page, "og:image"), "https://example.org/palmyra/previews/palmyra-recaptured.png");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/palmyra/palmyra-recaptured.html\">"));
     assert_eq!(meta(&absolute[0].1, "og:url"), "https://example.org/palmyra/");
-    let sitemaps = Site::new(&catalog, SiteUrl::parse("https://example.org/palmyra/").ok()).sitemaps();
+    let sitemaps = Site::new(catalog, SiteUrl::parse("https://example.org/palmyra/").ok()).sitemaps();
     let [(name, sitemap)] = &sitemaps[..] else { panic!("one sitemap") };
     assert_eq!(name, "sitemap.xml");
     assert!(sitemap.starts_with("<?xml"));
@@ -141,13 +149,13 @@ fn links_are_relative_without_the_site_url_and_absolute_with_it() {
 
 #[test]
 fn the_json_ld_parses_and_names_every_claim_s_originator() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
-    for (name, page) in pages(&catalog, None).into_iter().filter(|(name, _)| name != SHELL_PAGE) {
-        let found = scripts(&page);
+    let (catalog, pages) = palmyra();
+    for (name, page) in pages.iter().filter(|(name, _)| name != SHELL_PAGE) {
+        let found = scripts(page);
         let (_, json) = found.iter().find(|(tag, _)| tag.contains("application/ld+json")).unwrap();
         let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(value["@type"], "WebPage", "{name}");
-        let Some(event) = catalog.dataset.events.iter().find(|e| format!("{}.html", e.id) == name) else { continue };
+        let Some(event) = catalog.dataset.events.iter().find(|e| format!("{}.html", e.id) == *name) else { continue };
         assert_eq!(value["about"]["name"], event.title.as_str());
         let claims = value["hasPart"].as_array().unwrap();
         assert_eq!(claims.len(), event.claims.len(), "{name}");
@@ -205,12 +213,12 @@ fn markup_and_script_in_every_field_stay_text() {
 
 #[test]
 fn the_index_alone_sends_old_links_to_event_pages_before_anything_loads() {
-    let catalog = crate::model::Catalog::new(crate::model::fixtures::palmyra(), crate::model::DatasetOrigin::Bundled);
+    let (catalog, pages) = palmyra();
     let script = old_link_script(&catalog.dataset);
     let ids: Vec<&str> = catalog.dataset.events.iter().map(|e| e.id.as_str()).collect();
     assert!(script.contains(&format!("var ids={},", serde_json::to_string(&ids).unwrap())), "{script}");
     assert!(!script.contains("IDS") && !script.contains('<'), "{script}");
-    for (name, page) in pages(&catalog, None) {
+    for (name, page) in pages {
         let head = page[page.find("<!--sourceline:head-->").unwrap() + "<!--sourceline:head-->".len()..].trim_start();
         if name == "index.html" {
             // First in the head's own part: before the title, the JSON-LD and the app's scripts.

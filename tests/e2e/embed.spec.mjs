@@ -23,6 +23,17 @@ async function embedCode(page, path) {
 }
 
 /**
+ * The code "Embed…" gives for the view at `path` (src/model/embed.rs), written here so that the
+ * tests of the frame need not open the app to ask for it: the test of the code holds the two
+ * the same.
+ */
+function codeFor(baseURL, path) {
+  const src = new URL(path, baseURL).href.replace('&', '&amp;');
+  const joiner = path.includes('?') ? '&amp;' : '?';
+  return `<iframe src="${src}${joiner}embed=1" title="${dataset.title} · sourceline" style="width: 100%; height: 640px; border: 0" loading="lazy" data-sourceline></iframe>\n<script src="${new URL('embed.js', baseURL).href}" async></script>`;
+}
+
+/**
  * Writes a host page holding `code` beside the served site (target/e2e-site/host/), opens it at
  * http://localhost:PORT/host/…, another origin than the app's, and returns the app's frame.
  * The page comes from the same plain server: Chromium lets a page reach a loopback address only
@@ -47,11 +58,12 @@ test('the embed code is the current view, with its title as text', async ({ page
   expect(code).toContain(`<iframe src="${new URL('palmyra-recaptured.html?q=palmyra&amp;embed=1', baseURL).href}"`);
   expect(code).toContain(`title="${dataset.title} · sourceline"`);
   expect(code).toContain(`<script src="${new URL('embed.js', baseURL).href}" async></script>`);
+  expect(code).toBe(codeFor(baseURL, 'palmyra-recaptured.html?q=palmyra'));
   await page.getByRole('button', { name: 'Copy embed code' }).click();
 });
 
 test('embedded on another origin: compact, sized to its content, and Back in the host page restores the previous event', async ({ page, baseURL }) => {
-  const frame = await openHost(page, baseURL, await embedCode(page, './'));
+  const frame = await openHost(page, baseURL, codeFor(baseURL, './'));
   // Compact: the timeline, the event and who says so; no file opener, filters, list or views.
   await expect(frame.getByRole('region', { name: 'Timeline' })).toBeVisible();
   await expect(frame.getByText('Open a dataset file…')).toHaveCount(0);
@@ -99,7 +111,7 @@ test('embedded on another origin: compact, sized to its content, and Back in the
 });
 
 test('embedded on another origin, the app raises no error in the host page, even where its worker is refused', async ({ page, baseURL }) => {
-  const code = await embedCode(page, './');
+  const code = codeFor(baseURL, './');
   // What a news site's error monitoring would see, from the page and from every frame in it.
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -127,7 +139,7 @@ test('embedded on another origin, the app raises no error in the host page, even
 });
 
 test('a host address naming an event opens the frame on it, and the host page can ask for one', async ({ page, baseURL }) => {
-  const code = await embedCode(page, './');
+  const code = codeFor(baseURL, './');
   const frame = await openHost(page, baseURL, code, '#sourceline=mine-clearing');
   await expect(panelHeading(frame)).toHaveText(title('mine-clearing'));
   const ask = (event) =>
@@ -151,7 +163,7 @@ test('a host address naming an event opens the frame on it, and the host page ca
 });
 
 test('with the frame\'s messages arriving late, quick Back and Forward in the host page still agree with the frame', async ({ page, baseURL }) => {
-  const code = await embedCode(page, './');
+  const code = codeFor(baseURL, './');
   // The host page hears every message from the frame 300 ms late, in order; `late` counts
   // those still on their way.
   await page.addInitScript(() => {
@@ -214,7 +226,7 @@ test('with the frame\'s messages arriving late, quick Back and Forward in the ho
 });
 
 test('a host script that starts after the frame first spoke still sizes it and opens it on the address\'s event', async ({ page, baseURL }) => {
-  const code = await embedCode(page, './');
+  const code = codeFor(baseURL, './');
   const script = code.match(/<script src="([^"]+)" async><\/script>/);
   expect(script).not.toBeNull();
   const frame = await openHost(page, baseURL, code.replace(script[0], ''), '#sourceline=mine-clearing');

@@ -23,7 +23,8 @@ test('./x test built the site with each other dataset', () => {
 for (const name of builds) {
   const dataset = read(name);
   const events = dataset.events;
-  const someEvents = [events[0], events[Math.floor(events.length / 2)], events[events.length - 1]];
+  // The first and the last: the pages between are written by the same code (src/site/tests.rs checks them all).
+  const someEvents = [events[0], events[events.length - 1]];
   const sourceName = (id) => dataset.sources.find((s) => s.id === id).name;
 
   test.describe(`a site built with ${name}.json`, () => {

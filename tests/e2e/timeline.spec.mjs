@@ -36,7 +36,7 @@ test('an event picked from the list shows its claims, quotes and relay chains', 
   await expect(page.getByRole('status').filter({ hasText: 'Event 10 of 13:' })).toHaveText('Event 10 of 13: Syrian forces recapture Palmyra, 2 March 2017');
 });
 
-test('an event picked on the timeline by pointer', { tag: '@phone' }, async ({ page }) => {
+test('an event picked on the timeline by pointer', async ({ page }) => {
   // The first event: drawn at every width (later ones may be gathered on a phone).
   const mark = timeline(page).getByRole('button', { name: "Syria's civil war begins, about 2011" });
   await mark.click();
@@ -45,7 +45,7 @@ test('an event picked on the timeline by pointer', { tag: '@phone' }, async ({ p
   await expect(attribution(page)).toContainText('paragraph 3');
 });
 
-test('an event picked by keyboard alone', { tag: '@phone' }, async ({ page }) => {
+test('an event picked by keyboard alone', async ({ page }) => {
   // Tab until focus reaches an event on the timeline, then press Enter.
   let name = '';
   for (let i = 0; i < 40 && !name; i++) {
