@@ -78,8 +78,9 @@
     speakToHost();
   }
 
-  // An event's page shows the event: on a narrow screen its panel is below the timeline, and
-  // the page opens on it, as the app does when it opens on an event.
+  // An event's page opens on the event, its title at the top, as the app does when it opens on
+  // one (url::sync's reveal_selection): the reader followed a link to it and to who says so,
+  // below it (on a narrow screen, below the whole timeline).
   var selected = document.querySelector('[data-on-intent] [aria-current="true"]');
   var title = !selected ? undefined : ['event-panel-heading-narrow', 'event-panel-heading-wide']
     .map(function (id) {
@@ -90,7 +91,7 @@
     })[0];
   var navigation = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
   var returning = navigation && (navigation.type === 'back_forward' || navigation.type === 'reload');
-  if (title && !returning && title.getBoundingClientRect().top > innerHeight / 2) title.scrollIntoView({ behavior: 'instant' });
+  if (title && !returning && !embedded) title.scrollIntoView({ behavior: 'instant' });
   // The list shows the selected event, in its middle if it was out of sight, as the app's does
   // (`centred` in src/ui/event_list.rs).
   Array.prototype.forEach.call(document.querySelectorAll('[data-on-intent] .list-scroller'), function (scroller) {
