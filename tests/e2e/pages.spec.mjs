@@ -122,11 +122,6 @@ test.describe('without JavaScript', () => {
   });
 });
 
-// axe-core runs as script in the page, and its timers do not run with JavaScript off; so it
-// checks the pages with JavaScript on and the app held back (its script is never served), which
-// leaves the page exactly as written. Every page in the light scheme; in the dark one, whose
-// colours are all that differ, the index and three event pages: the first, one with qualifying
-// claims and quotes, and one with an open date.
 test("every event's written page says what the app's panels say about it, word for word", async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Start with the first event' }).click();
@@ -163,6 +158,8 @@ test("every event's written page says what the app's panels say about it, word f
 
 test('axe-core finds no violation on the index and the event pages, light or dark', async ({ page }) => {
   await page.route(/\/(sourceline-[^/]*|register-sw\.js)$/, (route) => route.abort());
+  // axe-core runs as script in the page, and its timers do not run with JavaScript off; so it
+  // checks with JavaScript on and the app's code never served, which leaves the page as written.
   // Every event's page is one frame around the app's own panels: the index, and pages with and
   // without a place, quotes, relays and disputes. As a reader whose browser runs scripts sees
   // it, the app's first screen (on the index and one event's page: it is the app's own markup,
